@@ -1,0 +1,143 @@
+//! The one error type: every failure a caller can see, with the codes of SPEC §5.
+
+use serde::Serialize;
+
+/// Why a call failed. The string forms (`as_str`) are the public `code` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// The caller's input was rejected before any request was sent.
+    InvalidInput,
+    Auth,
+    NotFound,
+    RateLimited,
+    InsufficientCredits,
+    /// The provider answered with an error that has no more specific code.
+    ProviderError,
+    /// A 2xx answer that is not the documented envelope.
+    BadResponse,
+    Network,
+    Timeout,
+    Aborted,
+    BudgetExceeded,
+    ResponseTooLarge,
+    RedirectRefused,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "INVALID_INPUT",
+            ErrorCode::Auth => "AUTH",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::InsufficientCredits => "INSUFFICIENT_CREDITS",
+            ErrorCode::ProviderError => "PROVIDER_ERROR",
+            ErrorCode::BadResponse => "BAD_RESPONSE",
+            ErrorCode::Network => "NETWORK",
+            ErrorCode::Timeout => "TIMEOUT",
+            ErrorCode::Aborted => "ABORTED",
+            ErrorCode::BudgetExceeded => "BUDGET_EXCEEDED",
+            ErrorCode::ResponseTooLarge => "RESPONSE_TOO_LARGE",
+            ErrorCode::RedirectRefused => "REDIRECT_REFUSED",
+        }
+    }
+}
+
+/// A failure with everything a caller needs to decide what to do next.
+///
+/// Messages are written by this crate; text that comes from a provider is
+/// shortened, and the client removes the caller's secrets from it before an
+/// error leaves the crate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+    pub provider: Option<&'static str>,
+    /// The HTTP status, when a response arrived (linkup-v1 errors keep their 200).
+    pub status: Option<u16>,
+    /// The provider's own code or message, e.g. `INSUFFICIENT_CREDITS`.
+    pub provider_code: Option<String>,
+    pub retryable: bool,
+    pub retry_after_ms: Option<u64>,
+    pub attempts: u32,
+    pub credits_used: u64,
+}
+
+/// The longest provider-supplied text kept in a message: enough to read,
+/// too short to carry a whole echoed request body.
+const MAX_PROVIDER_TEXT: usize = 200;
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Error {
+        Error {
+            code,
+            message: message.into(),
+            provider: None,
+            status: None,
+            provider_code: None,
+            retryable: false,
+            retry_after_ms: None,
+            attempts: 0,
+            credits_used: 0,
+        }
+    }
+
+    /// Input rejected before anything was built; the message names `field`.
+    pub fn invalid_input(field: &str, problem: &str) -> Error {
+        Error::new(ErrorCode::InvalidInput, format!("{field} {problem}"))
+    }
+
+    /// A response that is not the documented envelope; `at` names the place.
+    pub fn bad_response(provider: &'static str, at: &str, problem: &str) -> Error {
+        let place = if at.is_empty() {
+            "body".to_string()
+        } else {
+            at.to_string()
+        };
+        Error::new(
+            ErrorCode::BadResponse,
+            format!("{provider} response: {place} {problem}"),
+        )
+        .with_provider(provider)
+    }
+
+    pub fn with_provider(mut self, provider: &'static str) -> Error {
+        self.provider = Some(provider);
+        self
+    }
+
+    pub fn with_status(mut self, status: u16) -> Error {
+        self.status = Some(status);
+        self
+    }
+
+    pub fn with_provider_code(mut self, provider_code: &str) -> Error {
+        self.provider_code = Some(shorten(provider_code));
+        self
+    }
+
+    pub fn with_retry(mut self, retryable: bool, retry_after_ms: Option<u64>) -> Error {
+        self.retryable = retryable;
+        self.retry_after_ms = retry_after_ms;
+        self
+    }
+}
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Cuts provider text to a readable length on a character boundary.
+pub fn shorten(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(MAX_PROVIDER_TEXT) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_string(),
+    }
+}

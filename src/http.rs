@@ -1,0 +1,95 @@
+//! HTTP requests and responses as plain data: what crosses the transport.
+//! The core builds the one and reads the other; it never sends anything.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A request ready for any transport (`fetch`, a test script, the caller's own).
+///
+/// Its headers carry the caller's credentials, so it has no `Debug` form that
+/// could print them by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<String>,
+}
+
+impl core::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("headers", &self.headers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Serialized as `buildRequest` returns it: `{ method, url, headers: {…}, body }`.
+impl Serialize for HttpRequest {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Headers<'r>(&'r [(&'static str, String)]);
+        impl Serialize for Headers<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (name, value) in self.0 {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("method", self.method.as_str())?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("headers", &Headers(&self.headers))?;
+        map.serialize_entry("body", &self.body)?;
+        map.end()
+    }
+}
+
+/// A response as the parser needs it: the status, the headers, and the body
+/// as raw text (never pre-parsed: JSON numbers must keep every digit).
+#[derive(Debug, Clone, Copy)]
+pub struct HttpResponse<'r> {
+    pub status: u16,
+    pub headers: &'r [(String, String)],
+    pub body: &'r str,
+}
+
+impl HttpResponse<'_> {
+    /// A header's value, matched without regard to letter case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Appends `key=value` to a query string, percent-encoding the value.
+pub fn push_query(url: &mut String, key: &str, value: &str) {
+    url.push(if url.contains('?') { '&' } else { '?' });
+    url.push_str(key);
+    url.push('=');
+    url.push_str(&crate::normalize::profile_url::percent_encode(
+        value.as_bytes(),
+    ));
+}

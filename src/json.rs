@@ -1,0 +1,211 @@
+//! Typed reading of a provider's JSON that knows where it is, so a field of
+//! the wrong type is reported by its path ("data.invitations[3].name")
+//! instead of panicking or turning into a silent wrong value.
+//!
+//! Absent, `null` and `""` all read as `None`: the model has no way to tell
+//! them apart and SPEC §2 says they all become `null`.
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// Where a value sits in the document. Built on the stack as the reader
+/// descends and turned into text only when an error needs it.
+#[derive(Clone, Copy)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'static str),
+    /// `parent.key[index]`: an element of an array field.
+    Element(&'p Path<'p>, &'static str, usize),
+}
+
+impl Path<'_> {
+    pub fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => join(parent, key),
+            Path::Element(parent, key, index) => format!("{}[{index}]", join(parent, key)),
+        }
+    }
+}
+
+fn join(parent: &Path<'_>, key: &str) -> String {
+    let parent = parent.render();
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// The JSON type name used in messages.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// An object of the response, with its path and the provider it came from.
+pub struct Obj<'v, 'p> {
+    map: &'v Map<String, Value>,
+    path: Path<'p>,
+    provider: &'static str,
+}
+
+/// Parses a whole response body. Anything but a JSON object is `BAD_RESPONSE`.
+pub fn parse_object(provider: &'static str, body: &str) -> Result<Value, Error> {
+    let value: Value = serde_json::from_str(body).map_err(|err| {
+        let problem = if err.is_eof() {
+            "is truncated (the JSON ends early)".to_string()
+        } else {
+            format!(
+                "is not valid JSON (line {}, column {})",
+                err.line(),
+                err.column()
+            )
+        };
+        Error::bad_response(provider, "body", &problem)
+    })?;
+    if value.is_object() {
+        Ok(value)
+    } else {
+        Err(Error::bad_response(
+            provider,
+            "body",
+            &format!("should be a JSON object, got {}", type_name(&value)),
+        ))
+    }
+}
+
+impl<'v> Obj<'v, 'static> {
+    /// The top of a document parsed by [`parse_object`].
+    pub fn root(provider: &'static str, value: &'v Value) -> Result<Obj<'v, 'static>, Error> {
+        match value {
+            Value::Object(map) => Ok(Obj {
+                map,
+                path: Path::Root,
+                provider,
+            }),
+            other => Err(Error::bad_response(
+                provider,
+                "body",
+                &format!("should be a JSON object, got {}", type_name(other)),
+            )),
+        }
+    }
+}
+
+impl<'v, 'p> Obj<'v, 'p> {
+    pub fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    /// The error for `key` of this object holding the wrong thing.
+    pub fn wrong(&self, key: &'static str, problem: &str) -> Error {
+        Error::bad_response(self.provider, &self.path_of(key), problem)
+    }
+
+    /// The path of `key` in this object, for errors and warnings.
+    pub fn path_of(&self, key: &'static str) -> String {
+        Path::Key(&self.path, key).render()
+    }
+
+    fn wrong_type(&self, key: &'static str, expected: &str, got: &Value) -> Error {
+        self.wrong(
+            key,
+            &format!("should be {expected}, got {}", type_name(got)),
+        )
+    }
+
+    /// The raw value, if present and not `null`.
+    pub fn raw(&self, key: &'static str) -> Option<&'v Value> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value),
+        }
+    }
+
+    pub fn has(&self, key: &'static str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// A string field; absent, `null` and `""` are `None`.
+    pub fn text(&self, key: &'static str) -> Result<Option<&'v str>, Error> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::String(text)) if text.is_empty() => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.as_str())),
+            Some(other) => Err(self.wrong_type(key, "a string", other)),
+        }
+    }
+
+    /// A non-negative integer field (counts, offsets, days).
+    pub fn count(&self, key: &'static str) -> Result<Option<u64>, Error> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::Number(number)) => number
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| self.wrong(key, "should be a non-negative integer")),
+            Some(other) => Err(self.wrong_type(key, "a non-negative integer", other)),
+        }
+    }
+
+    pub fn flag(&self, key: &'static str) -> Result<Option<bool>, Error> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::Bool(flag)) => Ok(Some(*flag)),
+            Some(other) => Err(self.wrong_type(key, "a boolean", other)),
+        }
+    }
+
+    /// A nested object; `None` when absent or `null`.
+    pub fn object<'s>(&'s self, key: &'static str) -> Result<Option<Obj<'v, 's>>, Error> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Obj {
+                map,
+                path: Path::Key(&self.path, key),
+                provider: self.provider,
+            })),
+            Some(other) => Err(self.wrong_type(key, "an object", other)),
+        }
+    }
+
+    /// A nested object that the envelope cannot do without.
+    pub fn required_object<'s>(&'s self, key: &'static str) -> Result<Obj<'v, 's>, Error> {
+        self.object(key)?
+            .ok_or_else(|| self.wrong(key, "is missing"))
+    }
+
+    /// The objects of an array field, each with its index in the path.
+    /// A missing array is empty; an element that is not an object is an error.
+    pub fn objects<'s>(&'s self, key: &'static str) -> Result<Vec<Obj<'v, 's>>, Error> {
+        let elements = match self.raw(key) {
+            None => return Ok(Vec::new()),
+            Some(Value::Array(elements)) => elements,
+            Some(other) => return Err(self.wrong_type(key, "an array", other)),
+        };
+        elements
+            .iter()
+            .enumerate()
+            .map(|(index, element)| match element {
+                Value::Object(map) => Ok(Obj {
+                    map,
+                    path: Path::Element(&self.path, key, index),
+                    provider: self.provider,
+                }),
+                other => Err(Error::bad_response(
+                    self.provider,
+                    &Path::Element(&self.path, key, index).render(),
+                    &format!("should be an object, got {}", type_name(other)),
+                )),
+            })
+            .collect()
+    }
+}

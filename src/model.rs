@@ -1,0 +1,126 @@
+//! The normalized model of SPEC §2: one schema whatever the provider.
+//!
+//! Every key is always present (`None` serializes as `null`), ids are exact
+//! decimal strings, and times carry the text they came from.
+
+use serde::Serialize;
+
+/// Which way an invitation went, seen from the account being listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Sent,
+    Received,
+}
+
+/// A time the provider gave relative to its own clock ("5d", "Sent yesterday",
+/// "Connected on Feb 15, 2024"), resolved to an instant where it can be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelativeTime {
+    /// What the provider said, verbatim.
+    pub text: String,
+    /// Whole days before `anchor`.
+    pub days: Option<i64>,
+    /// ISO 8601 instant (`anchor − days × 24 h`, or the absolute date given).
+    pub at: Option<String>,
+    pub precision: Option<Precision>,
+    /// The server clock the text was relative to.
+    pub anchor: Option<String>,
+}
+
+/// How coarse the provider's wording was: "1 month ago" is only good to a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// The person (or page) on the other side of an invitation, or a connection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub name: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub headline: Option<String>,
+    /// Canonical: `https://www.linkedin.com/in/<slug>`.
+    pub profile_url: Option<String>,
+    /// The `/in/<slug>`, percent-decoded; `None` for member-id URLs.
+    pub public_identifier: Option<String>,
+    pub member_id: Option<String>,
+    pub member_urn: Option<String>,
+    pub picture_url: Option<String>,
+    pub organization: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invitation {
+    /// Exact decimal id: never rounded through a double.
+    pub id: String,
+    /// The URN as the provider sent it.
+    pub urn: Option<String>,
+    pub direction: Direction,
+    /// CONNECTION, ORGANIZATION, … or whatever the provider sent.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub state: Option<String>,
+    pub message: Option<String>,
+    pub sent_at: Option<RelativeTime>,
+    pub person: Person,
+    /// The secret a received invitation is accepted with.
+    pub accept_token: Option<String>,
+    pub provider: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Connection {
+    pub person: Person,
+    pub connected_at: Option<RelativeTime>,
+    pub provider: &'static str,
+}
+
+/// One element of a listed page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Item {
+    Invitation(Invitation),
+    Connection(Connection),
+}
+
+impl Item {
+    /// What makes two items the same entry of a list: the invitation id, or
+    /// for a connection its canonical profile URL (else member id, else name).
+    pub fn identity(&self) -> Option<&str> {
+        match self {
+            Item::Invitation(invitation) => Some(invitation.id.as_str()),
+            Item::Connection(connection) => {
+                let person = &connection.person;
+                person
+                    .profile_url
+                    .as_deref()
+                    .or(person.member_id.as_deref())
+                    .or(person.name.as_deref())
+            }
+        }
+    }
+}
+
+/// One provider answer, normalized: the shape `parseResponse` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Page {
+    pub items: Vec<Item>,
+    /// List position of the first item.
+    pub offset: u64,
+    /// The provider's count of the whole list, where it gives one.
+    pub total: Option<u64>,
+    pub has_more: bool,
+    pub credits_used: u64,
+    pub warnings: Vec<String>,
+}

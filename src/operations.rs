@@ -1,0 +1,68 @@
+//! The four pure operations — plan, estimate, build, parse — one function
+//! each, shared by Rust callers, the client and the wasm exports, so the
+//! rules they apply (validation, clipping, status on errors) live once.
+
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::model::Page;
+use crate::plan::{clip_to_call, estimate, Estimate, PlannedCall};
+use crate::providers::Provider;
+use crate::query::{ListQuery, Resource, Target};
+
+/// The calls that cover `query`'s range exactly, each with its price.
+pub fn plan_requests(provider: &dyn Provider, query: &ListQuery) -> Vec<PlannedCall> {
+    provider.plan(query.resource, query.offset, query.limit)
+}
+
+/// What `query` costs: credits, HTTP requests, upstream calls.
+pub fn estimate_credits(provider: &dyn Provider, query: &ListQuery) -> Estimate {
+    estimate(&plan_requests(provider, query))
+}
+
+/// The one HTTP request for `query`'s range. A range the provider cannot
+/// serve in one call is refused rather than silently shortened: plan it
+/// with [`plan_requests`] and build each call.
+pub fn build_request(
+    provider: &dyn Provider,
+    target: &Target,
+    query: &ListQuery,
+) -> Result<HttpRequest, Error> {
+    provider.check_credentials(&target.credentials)?;
+    let calls = plan_requests(provider, query);
+    match calls.as_slice() {
+        [call] => provider.build_request(target, call),
+        _ => Err(Error::invalid_input(
+            "limit",
+            &format!(
+                "of {} needs {} requests with {} (at most {} items a call); use planRequests and build one request per planned call",
+                query.limit,
+                calls.len(),
+                provider.id(),
+                provider.page_size(query.resource)
+            ),
+        )),
+    }
+}
+
+/// Reads one response. With `range`, items outside the planned call's range
+/// are dropped (linkup-v1 and ConnectSafely return whole pages). Every error
+/// carries the provider and the HTTP status.
+pub fn parse_response(
+    provider: &dyn Provider,
+    resource: Resource,
+    response: &HttpResponse<'_>,
+    range: Option<&PlannedCall>,
+    now_ms: Option<i64>,
+) -> Result<Page, Error> {
+    let mut page = provider
+        .parse_page(resource, response, now_ms)
+        .map_err(|mut error| {
+            error.provider = Some(provider.id());
+            error.status = error.status.or(Some(response.status));
+            error
+        })?;
+    if let Some(call) = range {
+        clip_to_call(&mut page, call);
+    }
+    Ok(page)
+}

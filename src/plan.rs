@@ -1,0 +1,106 @@
+//! Pagination plans and credit arithmetic (SPEC §3), pure: a range of a list
+//! becomes provider calls with their price before anything is sent.
+//!
+//! Each provider decides its own grid (see `providers/`); this module holds
+//! what they share: the planned call, the price, splitting a range, and
+//! cutting a page down to the range its call was planned for.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::Page;
+
+/// One provider call of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedCall {
+    /// The list range this call covers: `[offset, offset + count)`.
+    pub offset: u64,
+    pub count: u64,
+    /// What the provider charges for it at most.
+    pub credits: u64,
+    /// Requests the provider makes to LinkedIn to serve it.
+    pub upstream_calls: u64,
+    /// The provider's own pagination parameters (`{offset, count}`,
+    /// `{start_page, end_page}`, `{startIndex, limit}`).
+    pub params: Map<String, Value>,
+}
+
+impl PlannedCall {
+    /// Exclusive end of the range the call covers.
+    pub fn end(&self) -> u64 {
+        self.offset.saturating_add(self.count)
+    }
+
+    /// A pagination parameter by name, for the provider that planned it.
+    pub fn param(&self, name: &str) -> Option<u64> {
+        self.params.get(name).and_then(Value::as_u64)
+    }
+}
+
+/// The price of a plan: what `estimateCredits` returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    pub credits: u64,
+    pub requests: u64,
+    pub upstream_calls: u64,
+}
+
+pub fn estimate(calls: &[PlannedCall]) -> Estimate {
+    calls
+        .iter()
+        .fold(Estimate::default(), |sum, call| Estimate {
+            credits: sum.credits + call.credits,
+            requests: sum.requests + 1,
+            upstream_calls: sum.upstream_calls + call.upstream_calls,
+        })
+}
+
+/// Splits `[offset, offset + limit)` into consecutive `(offset, count)`
+/// pieces of at most `step` items, the last one shorter.
+pub fn split_range(offset: u64, limit: u64, step: u64) -> Vec<(u64, u64)> {
+    let step = step.max(1);
+    let end = offset.saturating_add(limit);
+    let mut pieces = Vec::new();
+    let mut start = offset;
+    while start < end {
+        let count = step.min(end - start);
+        pieces.push((start, count));
+        start += count;
+    }
+    pieces
+}
+
+/// `ceil(numerator / denominator)` for the "1 credit per 50, rounded up" rules.
+pub fn ceil_div(numerator: u64, denominator: u64) -> u64 {
+    numerator.div_ceil(denominator.max(1))
+}
+
+/// Builds a params object from `(name, value)` pairs.
+pub fn params<const N: usize>(pairs: [(&str, u64); N]) -> Map<String, Value> {
+    pairs
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), Value::from(value)))
+        .collect()
+}
+
+/// Drops the items of `page` outside the range `call` was planned for: a
+/// provider whose page grid is coarser than the range (linkup-v1's pages of
+/// 10, ConnectSafely's fixed pages) returns more than was asked. A page cut
+/// at its end has more after it, whatever the provider said.
+pub fn clip_to_call(page: &mut Page, call: &PlannedCall) {
+    let first = page.offset;
+    let skip = call.offset.saturating_sub(first);
+    let keep = call.end().saturating_sub(first.max(call.offset));
+    let skip = usize::try_from(skip)
+        .unwrap_or(usize::MAX)
+        .min(page.items.len());
+    page.items.drain(..skip);
+    let keep = usize::try_from(keep).unwrap_or(usize::MAX);
+    if page.items.len() > keep {
+        page.items.truncate(keep);
+        page.has_more = true;
+    }
+    page.offset = first.max(call.offset);
+}

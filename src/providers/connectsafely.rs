@@ -1,0 +1,283 @@
+//! ConnectSafely (`GET <base>/invitations/sent|received`, `/connections`):
+//! seat-billed, so every call costs 0 credits. `startIndex` pagination with
+//! pages of 10 (connections: `limit` up to 12); no total and no has-more —
+//! a page shorter than asked ends the list.
+
+use crate::error::{Error, ErrorCode};
+use crate::http::{push_query, HttpRequest, HttpResponse, Method};
+use crate::json::{parse_object, Obj};
+use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
+use crate::normalize::ids::invitation_id;
+use crate::normalize::person::{person, PersonSource};
+use crate::normalize::relative_time::{anchor, resolve};
+use crate::plan::{params, split_range, PlannedCall};
+use crate::providers::{status_error, Provider};
+use crate::query::{Credentials, Resource, Target};
+
+pub struct ConnectSafely;
+
+const ID: &str = "connectsafely";
+const INVITATIONS_PAGE: u64 = 10;
+const CONNECTIONS_PAGE: u64 = 12;
+
+fn path(resource: Resource) -> &'static str {
+    match resource {
+        Resource::SentInvitations => "/invitations/sent",
+        Resource::ReceivedInvitations => "/invitations/received",
+        Resource::Connections => "/connections",
+    }
+}
+
+impl Provider for ConnectSafely {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn default_base_url(&self) -> &'static str {
+        "https://api.connectsafely.ai/linkedin"
+    }
+
+    fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error> {
+        Credentials::require(&credentials.api_key, "apiKey", ID)?;
+        Ok(())
+    }
+
+    /// It returns every category and has no filter parameter.
+    fn invitation_types(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn page_size(&self, resource: Resource) -> u64 {
+        match resource {
+            Resource::Connections => CONNECTIONS_PAGE,
+            _ => INVITATIONS_PAGE,
+        }
+    }
+
+    fn plan(&self, resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall> {
+        split_range(offset, limit, self.page_size(resource))
+            .into_iter()
+            .map(|(offset, count)| PlannedCall {
+                offset,
+                count,
+                credits: 0,
+                upstream_calls: 1,
+                params: match resource {
+                    Resource::Connections => params([("startIndex", offset), ("limit", count)]),
+                    _ => params([("startIndex", offset)]),
+                },
+            })
+            .collect()
+    }
+
+    fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {
+        let api_key = Credentials::require(&target.credentials.api_key, "apiKey", ID)?;
+        let mut url = format!("{}{}", target.base_url, path(target.resource));
+        if let Some(account_id) = target
+            .credentials
+            .account_id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+        {
+            push_query(&mut url, "accountId", account_id);
+        }
+        let start = call.param("startIndex").unwrap_or(call.offset);
+        push_query(&mut url, "startIndex", &start.to_string());
+        if target.resource == Resource::Connections {
+            let limit = call.param("limit").unwrap_or(call.count);
+            push_query(&mut url, "limit", &limit.to_string());
+        }
+        Ok(HttpRequest {
+            method: Method::Get,
+            url,
+            headers: vec![
+                ("accept", "application/json".to_string()),
+                ("authorization", format!("Bearer {api_key}")),
+            ],
+            body: None,
+        })
+    }
+
+    fn parse_page(
+        &self,
+        resource: Resource,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<Page, Error> {
+        let document = match parse_object(ID, response.body) {
+            Ok(document) => document,
+            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
+            Err(error) => return Err(error),
+        };
+        let root = Obj::root(ID, &document)?;
+        if !response.is_success() || root.flag("success")? == Some(false) {
+            return Err(envelope_error(&root, response, now_ms));
+        }
+        let mut warnings = Vec::new();
+        let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
+        let list_key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        if !root.has(list_key) {
+            return Err(root.wrong(list_key, "is missing"));
+        }
+        let mut items = Vec::new();
+        for entry in root.objects(list_key)? {
+            items.push(match resource {
+                Resource::Connections => {
+                    Item::Connection(connection(&entry, clock, &mut warnings)?)
+                }
+                _ => Item::Invitation(invitation(&entry, resource, clock, &mut warnings)?),
+            });
+        }
+        let page_size = match resource {
+            Resource::Connections => root.count("limit")?.unwrap_or(CONNECTIONS_PAGE),
+            _ => INVITATIONS_PAGE,
+        };
+        let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
+        Ok(Page {
+            items,
+            offset: root.count("startIndex")?.unwrap_or(0),
+            total: None,
+            has_more: returned > 0 && returned >= page_size,
+            credits_used: 0,
+            warnings,
+        })
+    }
+}
+
+/// `{error: "…"}` on the endpoint pages, `{success: false, code, message}`
+/// in the overview: the status decides the code, the text goes along.
+fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Option<i64>) -> Error {
+    let text = |key| root.text(key).ok().flatten();
+    let provider_code = text("code").or(text("error")).or(text("message"));
+    let message = text("message").or(text("error"));
+    let mut error = status_error(ID, response, now_ms);
+    if response.is_success() {
+        error.code = ErrorCode::ProviderError;
+    }
+    error.message = format!(
+        "{ID} answered HTTP {}: {}",
+        response.status,
+        crate::error::shorten(message.unwrap_or("no message"))
+    );
+    match provider_code {
+        Some(code) => error.with_provider_code(code),
+        None => error,
+    }
+}
+
+fn invitation(
+    entry: &Obj<'_, '_>,
+    resource: Resource,
+    clock: Option<i64>,
+    warnings: &mut Vec<String>,
+) -> Result<Invitation, Error> {
+    let (id, urn) = invitation_id(entry, &["invitationId", "id"], "invitationUrn", warnings)?;
+    let listed = match resource {
+        Resource::ReceivedInvitations => Direction::Received,
+        _ => Direction::Sent,
+    };
+    let direction = match entry.text("invitationType")? {
+        Some("SENT") => Direction::Sent,
+        Some("RECEIVED") => Direction::Received,
+        None => listed,
+        Some(other) => {
+            warnings.push(format!(
+                "{}: {other:?} is neither \"SENT\" nor \"RECEIVED\"; taken as {}",
+                entry.path_of("invitationType"),
+                if listed == Direction::Sent {
+                    "sent"
+                } else {
+                    "received"
+                }
+            ));
+            listed
+        }
+    };
+    let (time_key, time) = match entry.text("sentAt")? {
+        Some(time) => ("sentAt", Some(time)),
+        None => ("receivedAt", entry.text("receivedAt")?),
+    };
+    Ok(Invitation {
+        id,
+        urn,
+        direction,
+        kind: entry
+            .text("invitationCategory")?
+            .unwrap_or("CONNECTION")
+            .to_string(),
+        state: entry.text("state")?.map(str::to_string),
+        message: entry.text("message")?.map(str::to_string),
+        sent_at: resolve(time, None, clock, &|| entry.path_of(time_key), warnings),
+        person: person_of(entry, entry.object("profile")?.as_ref(), warnings)?,
+        accept_token: entry.text("validationToken")?.map(str::to_string),
+        provider: ID,
+    })
+}
+
+/// The person of an invitation: member fields on the item, the rest in `profile`.
+fn person_of(
+    entry: &Obj<'_, '_>,
+    profile: Option<&Obj<'_, '_>>,
+    warnings: &mut Vec<String>,
+) -> Result<Person, Error> {
+    let field = |key| -> Result<Option<&str>, Error> {
+        match profile {
+            Some(profile) => profile.text(key),
+            None => Ok(None),
+        }
+    };
+    Ok(person(
+        PersonSource {
+            first_name: field("firstName")?,
+            last_name: field("lastName")?,
+            headline: field("headline")?,
+            profile_url: field("profileUrl")?,
+            public_identifier: field("publicIdentifier")?,
+            member_id: entry.text("memberId")?,
+            member_urn: entry.text("memberUrn")?,
+            organization: entry.text("companyName")?,
+            ..PersonSource::default()
+        },
+        &|| match profile {
+            Some(profile) => profile.path_of("profileUrl"),
+            None => entry.path_of("profile"),
+        },
+        warnings,
+    ))
+}
+
+fn connection(
+    entry: &Obj<'_, '_>,
+    clock: Option<i64>,
+    warnings: &mut Vec<String>,
+) -> Result<Connection, Error> {
+    Ok(Connection {
+        person: person(
+            PersonSource {
+                first_name: entry.text("firstName")?,
+                last_name: entry.text("lastName")?,
+                headline: entry.text("headline")?,
+                profile_url: entry.text("profileUrl")?,
+                public_identifier: entry.text("vanityName")?,
+                member_id: entry.text("memberId")?,
+                member_urn: entry.text("memberUrn")?,
+                picture_url: entry.text("profilePicture")?,
+                ..PersonSource::default()
+            },
+            &|| entry.path_of("profileUrl"),
+            warnings,
+        ),
+        connected_at: resolve(
+            entry.text("connectedDate")?,
+            None,
+            clock,
+            &|| entry.path_of("connectedDate"),
+            warnings,
+        ),
+        provider: ID,
+    })
+}

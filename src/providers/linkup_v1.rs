@@ -1,0 +1,323 @@
+//! LinkupAPI v1 (`POST /v1/network/<endpoint>`): the vendor's older,
+//! deprecated version, still in use. Pages of 10 (`start_page`..`end_page`,
+//! 1-based), 1 credit a page; errors as `{status: "error", message}`, often
+//! with HTTP 200, so the envelope — not the status — decides.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, ErrorCode};
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::json::{parse_object, Obj};
+use crate::model::{Connection, Direction, Invitation, Item, Page};
+use crate::normalize::ids::invitation_id;
+use crate::normalize::names::first_present;
+use crate::normalize::person::{person, PersonSource};
+use crate::normalize::relative_time::{anchor, resolve};
+use crate::plan::{ceil_div, params, PlannedCall};
+use crate::providers::{status_error, Provider};
+use crate::query::{check_token_text, quoted, Credentials, Resource, Target};
+
+pub struct LinkupV1;
+
+const ID: &str = "linkup-v1";
+const RESULTS_PER_PAGE: u64 = 10;
+/// Pages per call: 100 items, like the other providers' largest calls.
+const PAGES_PER_CALL: u64 = 10;
+/// The proxy countries the API documents (default FR when none is sent).
+const COUNTRIES: [&str; 11] = [
+    "US", "UK", "FR", "DE", "NL", "IT", "IL", "CA", "BR", "ES", "IN",
+];
+
+fn endpoint(resource: Resource) -> &'static str {
+    match resource {
+        Resource::SentInvitations => "sent-invitations",
+        Resource::ReceivedInvitations => "invitations",
+        Resource::Connections => "connections",
+    }
+}
+
+impl Provider for LinkupV1 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn default_base_url(&self) -> &'static str {
+        "https://api.linkupapi.com"
+    }
+
+    fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error> {
+        Credentials::require(&credentials.api_key, "apiKey", ID)?;
+        Credentials::require(&credentials.login_token, "loginToken", ID)?;
+        if let Some(country) = &credentials.country {
+            check_token_text(country, "country")?;
+            if !COUNTRIES.contains(&country.to_ascii_uppercase().as_str()) {
+                return Err(Error::invalid_input(
+                    "country",
+                    &format!("must be one of {} for {ID}", quoted(&COUNTRIES)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn invitation_types(&self) -> &'static [&'static str] {
+        &["CONNECTION", "ORGANIZATION", "CONTENT_SERIES"]
+    }
+
+    fn page_size(&self, _resource: Resource) -> u64 {
+        RESULTS_PER_PAGE * PAGES_PER_CALL
+    }
+
+    /// Pages of 10 covering the range, grouped 10 pages a call; each call
+    /// covers only the part of its pages inside the range (the rest of a
+    /// partly covered page is fetched, paid for, and dropped).
+    fn plan(&self, _resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall> {
+        let end = offset.saturating_add(limit);
+        if limit == 0 {
+            return Vec::new();
+        }
+        let first_page = offset / RESULTS_PER_PAGE;
+        let last_page = (end - 1) / RESULTS_PER_PAGE;
+        let mut calls = Vec::new();
+        let mut page = first_page;
+        while page <= last_page {
+            let until = last_page.min(page + PAGES_PER_CALL - 1);
+            let pages = until - page + 1;
+            let start = offset.max(page * RESULTS_PER_PAGE);
+            let stop = end.min((until + 1) * RESULTS_PER_PAGE);
+            calls.push(PlannedCall {
+                offset: start,
+                count: stop - start,
+                credits: pages,
+                upstream_calls: pages,
+                params: params([("start_page", page + 1), ("end_page", until + 1)]),
+            });
+            page = until + 1;
+        }
+        calls
+    }
+
+    fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {
+        let credentials = &target.credentials;
+        let api_key = Credentials::require(&credentials.api_key, "apiKey", ID)?;
+        let login_token = Credentials::require(&credentials.login_token, "loginToken", ID)?;
+        let start_page = call
+            .param("start_page")
+            .unwrap_or(call.offset / RESULTS_PER_PAGE + 1);
+        let end_page = call.param("end_page").unwrap_or(start_page);
+        let mut body = Map::new();
+        body.insert("start_page".into(), Value::from(start_page));
+        body.insert("end_page".into(), Value::from(end_page));
+        if let (Some(kind), true) = (&target.invitation_type, target.resource.is_invitations()) {
+            body.insert("invitation_type".into(), Value::from(kind.as_str()));
+        }
+        if let Some(country) = &credentials.country {
+            body.insert("country".into(), Value::from(country.to_ascii_uppercase()));
+        }
+        body.insert("login_token".into(), Value::from(login_token));
+        Ok(HttpRequest {
+            method: Method::Post,
+            url: format!(
+                "{}/v1/network/{}",
+                target.base_url,
+                endpoint(target.resource)
+            ),
+            headers: vec![
+                ("content-type", "application/json".to_string()),
+                ("accept", "application/json".to_string()),
+                ("x-api-key", api_key.to_string()),
+            ],
+            body: Some(json!(body).to_string()),
+        })
+    }
+
+    fn parse_page(
+        &self,
+        resource: Resource,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<Page, Error> {
+        let document = match parse_object(ID, response.body) {
+            Ok(document) => document,
+            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
+            Err(error) => return Err(error),
+        };
+        let root = Obj::root(ID, &document)?;
+        match root.text("status")? {
+            Some("success") if response.is_success() => {}
+            Some("error") => return Err(envelope_error(&root, response, now_ms)?),
+            _ if !response.is_success() => return Err(status_error(ID, response, now_ms)),
+            Some(other) => {
+                return Err(root.wrong(
+                    "status",
+                    &format!("should be \"success\" or \"error\", got {other:?}"),
+                ))
+            }
+            None => return Err(root.wrong("status", "is missing")),
+        }
+        let mut warnings = Vec::new();
+        let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
+        let data = root.required_object("data")?;
+        let list_key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        if !data.has(list_key) {
+            return Err(data.wrong(list_key, "is missing"));
+        }
+        let mut items = Vec::new();
+        for entry in data.objects(list_key)? {
+            items.push(match resource {
+                Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
+                _ => Item::Invitation(invitation(&entry, resource, clock, &mut warnings)?),
+            });
+        }
+        let total = data.count("total_available_results")?;
+        let pagination = data.object("pagination")?;
+        let (start_page, end_page, per_page, pages_fetched) = match &pagination {
+            Some(p) => (
+                p.count("start_page")?,
+                p.count("end_page")?,
+                p.count("results_per_page")?,
+                p.count("pages_fetched")?,
+            ),
+            None => (None, None, None, None),
+        };
+        let per_page = per_page
+            .filter(|size| *size > 0)
+            .unwrap_or(RESULTS_PER_PAGE);
+        let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
+        // Total-results mode has no pagination block: it always starts at the top.
+        let offset = start_page.map_or(0, |page| page.saturating_sub(1) * per_page);
+        let end_page = end_page.or(start_page);
+        let has_more = match (end_page, total) {
+            (Some(end_page), Some(total)) => end_page.saturating_mul(per_page) < total,
+            (None, Some(total)) => offset + returned < total,
+            _ => false,
+        };
+        let credits_used = pages_fetched
+            .or_else(|| Some(end_page?.checked_sub(start_page?)? + 1))
+            .unwrap_or_else(|| ceil_div(returned, RESULTS_PER_PAGE));
+        Ok(Page {
+            items,
+            offset,
+            total,
+            has_more,
+            credits_used,
+            warnings,
+        })
+    }
+}
+
+/// `{status: "error", message}`: the message is all there is, so it decides
+/// the code (SPEC §5); the HTTP status (often 200) is kept as sent.
+fn envelope_error(
+    root: &Obj<'_, '_>,
+    response: &HttpResponse<'_>,
+    now_ms: Option<i64>,
+) -> Result<Error, Error> {
+    let message = root
+        .text("message")?
+        .or(root.text("error")?)
+        .unwrap_or("no message");
+    let lower = message.to_ascii_lowercase();
+    let (code, retryable) = if lower.contains("rate limit") || lower.contains("too many requests") {
+        (ErrorCode::RateLimited, true)
+    } else if lower.contains("insufficient credit") || lower.contains("not enough credit") {
+        (ErrorCode::InsufficientCredits, false)
+    } else if lower.contains("api key")
+        || lower.contains("api_key")
+        || lower.contains("cookie")
+        || lower.contains("login_token")
+        || lower.contains("login token")
+    {
+        (ErrorCode::Auth, false)
+    } else if response.is_success() {
+        (ErrorCode::ProviderError, false)
+    } else {
+        let by_status = status_error(ID, response, now_ms);
+        (by_status.code, by_status.retryable)
+    };
+    let retry_after = if retryable {
+        crate::providers::retry_after_ms(response, now_ms)
+    } else {
+        None
+    };
+    Ok(Error::new(
+        code,
+        format!(
+            "{ID} answered HTTP {} with an error: {}",
+            response.status,
+            crate::error::shorten(message)
+        ),
+    )
+    .with_provider(ID)
+    .with_status(response.status)
+    .with_provider_code(message)
+    .with_retry(retryable, retry_after))
+}
+
+fn invitation(
+    entry: &Obj<'_, '_>,
+    resource: Resource,
+    clock: Option<i64>,
+    warnings: &mut Vec<String>,
+) -> Result<Invitation, Error> {
+    let (id, urn) = invitation_id(entry, &["invitation_id"], "entity_urn", warnings)?;
+    let direction = match resource {
+        Resource::ReceivedInvitations => Direction::Received,
+        _ => Direction::Sent,
+    };
+    Ok(Invitation {
+        id,
+        urn,
+        direction,
+        kind: entry
+            .text("invitation_type")?
+            .unwrap_or("CONNECTION")
+            .to_string(),
+        state: entry.text("invitation_state")?.map(str::to_string),
+        message: entry.text("message")?.map(str::to_string),
+        sent_at: resolve(
+            entry.text("sent_time")?,
+            None,
+            clock,
+            &|| entry.path_of("sent_time"),
+            warnings,
+        ),
+        person: person_of(entry, warnings)?,
+        accept_token: entry.text("shared_secret")?.map(str::to_string),
+        provider: ID,
+    })
+}
+
+fn connection(entry: &Obj<'_, '_>, warnings: &mut Vec<String>) -> Result<Connection, Error> {
+    Ok(Connection {
+        person: person_of(entry, warnings)?,
+        connected_at: None,
+        provider: ID,
+    })
+}
+
+/// v1 puts the person's fields on the item itself, for every resource.
+fn person_of(
+    entry: &Obj<'_, '_>,
+    warnings: &mut Vec<String>,
+) -> Result<crate::model::Person, Error> {
+    Ok(person(
+        PersonSource {
+            full_name: entry.text("name")?,
+            headline: first_present(&[
+                entry.text("subtitle")?,
+                entry.text("job_title")?,
+                entry.text("headline")?,
+            ]),
+            profile_url: entry.text("profile_url")?,
+            picture_url: entry.text("profile_picture")?,
+            ..PersonSource::default()
+        },
+        &|| entry.path_of("profile_url"),
+        warnings,
+    ))
+}

@@ -1,0 +1,294 @@
+//! LinkupAPI v2 (`POST /v2/network`, `{account_id, action, params}`): the
+//! current LinkupAPI. Offset/count pagination; 1 credit per 50 results
+//! returned, rounded up, per call; errors in a `{success: false, error}`
+//! envelope with a documented code and HTTP status.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, ErrorCode};
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::json::{parse_object, Obj};
+use crate::model::{Connection, Direction, Invitation, Item, Page};
+use crate::normalize::ids::invitation_id;
+use crate::normalize::names::first_present;
+use crate::normalize::person::{person, PersonSource};
+use crate::normalize::relative_time::{anchor, resolve};
+use crate::plan::{ceil_div, params, split_range, PlannedCall};
+use crate::providers::{status_error, Provider};
+use crate::query::{Credentials, Resource, Target};
+
+pub struct LinkupV2;
+
+const ID: &str = "linkup-v2";
+/// A multiple of 50 (so only the last call of a plan pays for a partial 50)
+/// and LinkedIn's own page of 100 (so each call is one upstream request).
+const PAGE_SIZE: u64 = 100;
+const RESULTS_PER_CREDIT: u64 = 50;
+const UPSTREAM_PAGE: u64 = 100;
+
+fn action(resource: Resource) -> &'static str {
+    match resource {
+        Resource::SentInvitations => "list_sent",
+        Resource::ReceivedInvitations => "list_invitations",
+        Resource::Connections => "list_connections",
+    }
+}
+
+impl Provider for LinkupV2 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn default_base_url(&self) -> &'static str {
+        "https://api.linkupapi.com"
+    }
+
+    fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error> {
+        Credentials::require(&credentials.api_key, "apiKey", ID)?;
+        Credentials::require(&credentials.account_id, "accountId", ID)?;
+        Ok(())
+    }
+
+    fn invitation_types(&self) -> &'static [&'static str] {
+        &["CONNECTION", "ORGANIZATION", "CONTENT_SERIES"]
+    }
+
+    fn page_size(&self, _resource: Resource) -> u64 {
+        PAGE_SIZE
+    }
+
+    fn plan(&self, _resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall> {
+        split_range(offset, limit, PAGE_SIZE)
+            .into_iter()
+            .map(|(offset, count)| PlannedCall {
+                offset,
+                count,
+                credits: ceil_div(count, RESULTS_PER_CREDIT),
+                upstream_calls: ceil_div(count, UPSTREAM_PAGE),
+                params: params([("offset", offset), ("count", count)]),
+            })
+            .collect()
+    }
+
+    fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {
+        let api_key = Credentials::require(&target.credentials.api_key, "apiKey", ID)?;
+        let account_id = Credentials::require(&target.credentials.account_id, "accountId", ID)?;
+        let mut call_params = Map::new();
+        call_params.insert(
+            "count".into(),
+            Value::from(call.param("count").unwrap_or(call.count)),
+        );
+        call_params.insert(
+            "offset".into(),
+            Value::from(call.param("offset").unwrap_or(call.offset)),
+        );
+        if let Some(kind) = &target.invitation_type {
+            call_params.insert("invitation_type".into(), Value::from(kind.as_str()));
+        }
+        let body = json!({
+            "account_id": account_id,
+            "action": action(target.resource),
+            "params": call_params,
+        });
+        Ok(HttpRequest {
+            method: Method::Post,
+            url: format!("{}/v2/network", target.base_url),
+            headers: vec![
+                ("content-type", "application/json".to_string()),
+                ("accept", "application/json".to_string()),
+                ("x-api-key", api_key.to_string()),
+            ],
+            body: Some(body.to_string()),
+        })
+    }
+
+    fn parse_page(
+        &self,
+        resource: Resource,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<Page, Error> {
+        let document = match parse_object(ID, response.body) {
+            Ok(document) => document,
+            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
+            Err(error) => return Err(error.with_status(response.status)),
+        };
+        let root = Obj::root(ID, &document)?;
+        if root.flag("success")? != Some(true) || !response.is_success() {
+            return Err(envelope_error(&root, response, now_ms));
+        }
+        let mut warnings = Vec::new();
+        let metadata = root.object("metadata")?;
+        let timestamp = match &metadata {
+            Some(metadata) => metadata.text("timestamp")?,
+            None => None,
+        };
+        let clock = anchor(timestamp, response.header("date"), now_ms, &mut warnings);
+        let data = root.required_object("data")?;
+        let list_key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        if !data.has(list_key) {
+            return Err(data.wrong(list_key, "is missing"));
+        }
+        let list_type = data.text("invitation_type")?;
+        let mut items = Vec::new();
+        for entry in data.objects(list_key)? {
+            items.push(match resource {
+                Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
+                _ => Item::Invitation(invitation(
+                    &entry,
+                    resource,
+                    list_type,
+                    clock,
+                    &mut warnings,
+                )?),
+            });
+        }
+        let total = data.count("total_available_results")?;
+        let pagination = data.object("pagination")?;
+        let (offset, has_more) = match &pagination {
+            Some(pagination) => (pagination.count("offset")?, pagination.flag("has_more")?),
+            None => (None, None),
+        };
+        let offset = offset.unwrap_or_else(|| {
+            warnings
+                .push("data.pagination.offset is missing; the page is taken to start at 0".into());
+            0
+        });
+        let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
+        let has_more =
+            has_more.unwrap_or_else(|| total.is_some_and(|total| offset + returned < total));
+        let credits_used = match &metadata {
+            Some(metadata) => metadata.count("credits_consumed")?,
+            None => None,
+        }
+        .unwrap_or_else(|| ceil_div(returned, RESULTS_PER_CREDIT));
+        Ok(Page {
+            items,
+            offset,
+            total,
+            has_more,
+            credits_used,
+            warnings,
+        })
+    }
+}
+
+/// The error an `{success: false, error: {code, message}}` envelope reports,
+/// by its documented code, else by the HTTP status.
+fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Option<i64>) -> Error {
+    let error = root.object("error").ok().flatten();
+    let code = error
+        .as_ref()
+        .and_then(|error| error.text("code").ok().flatten());
+    let message = error
+        .as_ref()
+        .and_then(|error| error.text("message").ok().flatten());
+    if code.is_none() && message.is_none() && response.is_success() {
+        return Error::bad_response(ID, "success", "is not true, and there is no error envelope")
+            .with_status(response.status);
+    }
+    let mut mapped = status_error(ID, response, now_ms);
+    mapped.code = match code {
+        Some("INVALID_API_KEY" | "ACCOUNT_INACTIVE") => ErrorCode::Auth,
+        Some("INVALID_ACCOUNT") => ErrorCode::NotFound,
+        Some("RATE_LIMITED") => ErrorCode::RateLimited,
+        Some("INSUFFICIENT_CREDITS") => ErrorCode::InsufficientCredits,
+        Some("INVALID_ACTION" | "INVALID_PARAMS" | "INTERNAL_ERROR") => ErrorCode::ProviderError,
+        _ if response.is_success() => ErrorCode::ProviderError,
+        _ => mapped.code,
+    };
+    if code == Some("RATE_LIMITED") {
+        mapped.retryable = true;
+    }
+    mapped.message = format!(
+        "{ID} answered HTTP {} {}: {}",
+        response.status,
+        code.unwrap_or("without an error code"),
+        crate::error::shorten(message.unwrap_or("no message"))
+    );
+    match code {
+        Some(code) => mapped.with_provider_code(code),
+        None => mapped,
+    }
+}
+
+fn invitation(
+    entry: &Obj<'_, '_>,
+    resource: Resource,
+    list_type: Option<&str>,
+    clock: Option<i64>,
+    warnings: &mut Vec<String>,
+) -> Result<Invitation, Error> {
+    let (id, urn) = invitation_id(entry, &["invitation_id", "id"], "entity_urn", warnings)?;
+    let (direction, side) = match resource {
+        Resource::ReceivedInvitations => (Direction::Received, "sender"),
+        _ => (Direction::Sent, "recipient"),
+    };
+    let someone = entry.object(side)?;
+    let person = match &someone {
+        Some(someone) => person(
+            PersonSource {
+                first_name: someone.text("first_name")?,
+                last_name: someone.text("last_name")?,
+                full_name: someone.text("name")?,
+                headline: someone.text("headline")?,
+                profile_url: someone.text("linkedin_url")?,
+                picture_url: first_present(&[
+                    someone.text("profile_picture")?,
+                    someone.text("profile_picture_url")?,
+                ]),
+                ..PersonSource::default()
+            },
+            &|| someone.path_of("linkedin_url"),
+            warnings,
+        ),
+        None => Default::default(),
+    };
+    Ok(Invitation {
+        id,
+        urn,
+        direction,
+        kind: entry
+            .text("invitation_type")?
+            .or(list_type)
+            .unwrap_or("CONNECTION")
+            .to_string(),
+        state: first_present(&[entry.text("invitation_state")?, entry.text("state")?])
+            .map(str::to_string),
+        message: entry.text("message")?.map(str::to_string),
+        sent_at: resolve(
+            entry.text("sent_time")?,
+            entry.count("sent_time_days")?,
+            clock,
+            &|| entry.path_of("sent_time"),
+            warnings,
+        ),
+        person,
+        accept_token: entry.text("shared_secret")?.map(str::to_string),
+        provider: ID,
+    })
+}
+
+fn connection(entry: &Obj<'_, '_>, warnings: &mut Vec<String>) -> Result<Connection, Error> {
+    Ok(Connection {
+        person: person(
+            PersonSource {
+                full_name: entry.text("name")?,
+                first_name: entry.text("first_name")?,
+                last_name: entry.text("last_name")?,
+                headline: first_present(&[entry.text("job_title")?, entry.text("headline")?]),
+                profile_url: entry.text("profile_url")?,
+                picture_url: entry.text("profile_picture")?,
+                ..PersonSource::default()
+            },
+            &|| entry.path_of("profile_url"),
+            warnings,
+        ),
+        connected_at: None,
+        provider: ID,
+    })
+}

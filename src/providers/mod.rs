@@ -1,0 +1,136 @@
+//! The providers: one trait every wire format implements, and the registry
+//! that names them. Adding a provider is a new file and one registry line;
+//! no other provider and no shared code changes.
+
+mod connectsafely;
+mod linkup_v1;
+mod linkup_v2;
+
+use crate::error::{Error, ErrorCode};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::model::Page;
+use crate::normalize::time::parse_http_date;
+use crate::plan::PlannedCall;
+use crate::query::{Credentials, Resource, Target};
+
+pub use connectsafely::ConnectSafely;
+pub use linkup_v1::LinkupV1;
+pub use linkup_v2::LinkupV2;
+
+/// One provider's wire format: request shape, envelope, error mapping and
+/// page arithmetic — and nothing shared, which lives in `normalize/`.
+pub trait Provider: Sync {
+    /// The id callers pass as `provider`.
+    fn id(&self) -> &'static str;
+
+    /// The production base URL (NOTES.md), used when the caller gives none.
+    fn default_base_url(&self) -> &'static str;
+
+    /// Rejects credentials this provider cannot work with, naming the field.
+    fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error>;
+
+    /// The `invitationType` values it can filter by; empty when it has no filter.
+    fn invitation_types(&self) -> &'static [&'static str];
+
+    /// The most items one call should ask for, on this provider's grid.
+    fn page_size(&self, resource: Resource) -> u64;
+
+    /// Plans `[offset, offset + limit)` into calls that cover it exactly.
+    fn plan(&self, resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall>;
+
+    /// The HTTP request for one planned call.
+    fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error>;
+
+    /// Reads a response into a normalized page, or the error it reports.
+    /// `now_ms` anchors relative times when the response carries no clock.
+    fn parse_page(
+        &self,
+        resource: Resource,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<Page, Error>;
+
+    /// Whether any page can be fetched by its offset alone, so pages may be
+    /// fetched concurrently once the total is known. A provider with opaque
+    /// cursors would say no and be read one page after another.
+    fn addressable(&self) -> bool {
+        true
+    }
+}
+
+/// Every provider the product speaks, by id.
+static REGISTRY: [&dyn Provider; 3] = [&LinkupV2, &LinkupV1, &ConnectSafely];
+
+/// The provider with this id, or `INVALID_INPUT` listing the accepted ids.
+pub fn find(id: &str) -> Result<&'static dyn Provider, Error> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|provider| provider.id() == id)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = REGISTRY.iter().map(|provider| provider.id()).collect();
+            Error::invalid_input(
+                "provider",
+                &format!("must be one of {}", crate::query::quoted(&ids)),
+            )
+        })
+}
+
+pub fn all() -> &'static [&'static dyn Provider] {
+    &REGISTRY
+}
+
+/// The error for a non-2xx answer, by its status alone (SPEC §5's last row);
+/// providers refine it from their envelope. Retryable statuses and
+/// `Retry-After` are decided here, once for all providers.
+pub fn status_error(
+    provider: &'static str,
+    response: &HttpResponse<'_>,
+    now_ms: Option<i64>,
+) -> Error {
+    let status = response.status;
+    let code = match status {
+        300..=399 => ErrorCode::RedirectRefused,
+        401 | 403 => ErrorCode::Auth,
+        402 => ErrorCode::InsufficientCredits,
+        404 => ErrorCode::NotFound,
+        429 => ErrorCode::RateLimited,
+        _ => ErrorCode::ProviderError,
+    };
+    let retryable = matches!(status, 408 | 429 | 500 | 502 | 503 | 504);
+    let retry_after = if retryable {
+        retry_after_ms(response, now_ms)
+    } else {
+        None
+    };
+    let message = if code == ErrorCode::RedirectRefused {
+        format!("{provider} answered HTTP {status} (a redirect); redirects are refused so credentials never reach another origin")
+    } else {
+        format!("{provider} answered HTTP {status}")
+    };
+    Error::new(code, message)
+        .with_provider(provider)
+        .with_status(status)
+        .with_retry(retryable, retry_after)
+}
+
+/// `Retry-After` in milliseconds: delay-seconds, or an HTTP date measured
+/// against the response's own `Date` (the server's clock) else `now_ms`.
+pub fn retry_after_ms(response: &HttpResponse<'_>, now_ms: Option<i64>) -> Option<u64> {
+    let value = response.header("retry-after")?.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0)
+            .then(|| (seconds * 1000.0).min(u64::MAX as f64) as u64);
+    }
+    let at = parse_http_date(value)?;
+    let now = response
+        .header("date")
+        .and_then(parse_http_date)
+        .or(now_ms)?;
+    Some(u64::try_from(at.saturating_sub(now)).unwrap_or(0))
+}
+
+/// The error for a 2xx body that is not the documented envelope.
+pub fn envelope_error(provider: &'static str, response: &HttpResponse<'_>, problem: &str) -> Error {
+    Error::bad_response(provider, "body", problem).with_status(response.status)
+}

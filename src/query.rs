@@ -1,0 +1,265 @@
+//! What a caller asks for — provider, resource, range, credentials, base URL —
+//! validated before anything is built. A rejection is `INVALID_INPUT` naming
+//! the field and the values it accepts, and never echoes a secret.
+
+use crate::error::Error;
+use crate::providers::Provider;
+
+/// The three lists the product reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Resource {
+    SentInvitations,
+    ReceivedInvitations,
+    Connections,
+}
+
+impl Resource {
+    pub const ALL: [Resource; 3] = [
+        Resource::SentInvitations,
+        Resource::ReceivedInvitations,
+        Resource::Connections,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resource::SentInvitations => "sentInvitations",
+            Resource::ReceivedInvitations => "receivedInvitations",
+            Resource::Connections => "connections",
+        }
+    }
+
+    pub fn parse(name: &str) -> Result<Resource, Error> {
+        Resource::ALL
+            .into_iter()
+            .find(|resource| resource.as_str() == name)
+            .ok_or_else(|| {
+                Error::invalid_input(
+                    "resource",
+                    "must be one of \"sentInvitations\", \"receivedInvitations\", \"connections\"",
+                )
+            })
+    }
+
+    pub fn is_invitations(self) -> bool {
+        self != Resource::Connections
+    }
+}
+
+/// The largest `limit` one call of the API accepts (SPEC §5).
+pub const MAX_LIMIT: u64 = 10_000;
+/// The largest `offset`: far past any LinkedIn list, and exact as a JS number.
+pub const MAX_OFFSET: u64 = 1_000_000_000;
+
+/// A validated range `[offset, offset + limit)` of one list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    pub resource: Resource,
+    pub offset: u64,
+    pub limit: u64,
+    /// Upper-case, one of the provider's accepted types.
+    pub invitation_type: Option<String>,
+}
+
+impl ListQuery {
+    pub fn new(
+        provider: &dyn Provider,
+        resource: Resource,
+        offset: u64,
+        limit: u64,
+        invitation_type: Option<&str>,
+    ) -> Result<ListQuery, Error> {
+        if offset > MAX_OFFSET {
+            return Err(Error::invalid_input(
+                "offset",
+                &format!("must be an integer from 0 to {MAX_OFFSET}"),
+            ));
+        }
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(Error::invalid_input(
+                "limit",
+                &format!("must be an integer from 1 to {MAX_LIMIT}"),
+            ));
+        }
+        let invitation_type = invitation_type
+            .map(|kind| check_invitation_type(provider, resource, kind))
+            .transpose()?;
+        Ok(ListQuery {
+            resource,
+            offset,
+            limit,
+            invitation_type,
+        })
+    }
+}
+
+fn check_invitation_type(
+    provider: &dyn Provider,
+    resource: Resource,
+    kind: &str,
+) -> Result<String, Error> {
+    if !resource.is_invitations() {
+        return Err(Error::invalid_input(
+            "invitationType",
+            "applies to sentInvitations and receivedInvitations only",
+        ));
+    }
+    let accepted = provider.invitation_types();
+    if accepted.is_empty() {
+        return Err(Error::invalid_input(
+            "invitationType",
+            &format!(
+                "is not supported by {} (it lists every type; read each item's `type`)",
+                provider.id()
+            ),
+        ));
+    }
+    let upper = kind.trim().to_ascii_uppercase();
+    if accepted.contains(&upper.as_str()) {
+        Ok(upper)
+    } else {
+        Err(Error::invalid_input(
+            "invitationType",
+            &format!("must be one of {} for {}", quoted(accepted), provider.id()),
+        ))
+    }
+}
+
+/// `"A", "B", "C"` for messages that list accepted values.
+pub fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|value| format!("{value:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The caller's secrets and account settings. `Debug` never shows a value.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    pub api_key: Option<String>,
+    pub account_id: Option<String>,
+    pub login_token: Option<String>,
+    pub country: Option<String>,
+}
+
+impl core::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let shown = |value: &Option<String>| {
+            if value.is_some() {
+                "[redacted]"
+            } else {
+                "None"
+            }
+        };
+        f.debug_struct("Credentials")
+            .field("api_key", &shown(&self.api_key))
+            .field("account_id", &shown(&self.account_id))
+            .field("login_token", &shown(&self.login_token))
+            .field("country", &self.country)
+            .finish()
+    }
+}
+
+impl Credentials {
+    /// The values that must never appear in an error or a log line.
+    pub fn secrets(&self) -> Vec<&str> {
+        [&self.api_key, &self.account_id, &self.login_token]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|secret| !secret.is_empty())
+            .collect()
+    }
+
+    /// A required secret: present, non-empty, and safe to put in a header or
+    /// a body. The message names the field, never the value.
+    pub fn require<'c>(
+        value: &'c Option<String>,
+        field: &str,
+        provider: &str,
+    ) -> Result<&'c str, Error> {
+        match value.as_deref() {
+            None | Some("") => Err(Error::invalid_input(
+                field,
+                &format!("is required for {provider}"),
+            )),
+            Some(text) => {
+                check_token_text(text, field)?;
+                Ok(text)
+            }
+        }
+    }
+}
+
+/// A credential must be visible ASCII with no spaces: anything else would be
+/// mangled in a header (fetch throws on it) or is a copy-paste accident.
+pub fn check_token_text(text: &str, field: &str) -> Result<(), Error> {
+    if text.bytes().all(|byte| byte.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(
+            field,
+            "must be printable ASCII without spaces or line breaks (check for a stray newline)",
+        ))
+    }
+}
+
+/// Validates a base URL: `https://`, or `http://` for loopback hosts only
+/// (a key must never cross a network in clear text). Returned without its
+/// trailing slash. The message never repeats the URL: it may hold a secret.
+pub fn base_url(given: Option<&str>, default: &'static str) -> Result<String, Error> {
+    let Some(url) = given.map(str::trim).filter(|url| !url.is_empty()) else {
+        return Ok(default.to_string());
+    };
+    let lower = url.to_ascii_lowercase();
+    let (secure, rest) = if let Some(rest) = lower.strip_prefix("https://") {
+        (true, rest)
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        (false, rest)
+    } else {
+        return Err(Error::invalid_input("baseUrl", "must start with https://"));
+    };
+    if rest.contains(['?', '#', '@', ' ']) {
+        return Err(Error::invalid_input(
+            "baseUrl",
+            "must be a plain origin and path: no query, fragment, user name or spaces",
+        ));
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = if authority.starts_with('[') {
+        authority
+            .split(']')
+            .next()
+            .map(|host| format!("{host}]"))
+            .unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default().to_string()
+    };
+    if host.is_empty() {
+        return Err(Error::invalid_input("baseUrl", "must name a host"));
+    }
+    if !secure && !is_loopback(&host) {
+        return Err(Error::invalid_input(
+            "baseUrl",
+            "must use https:// (http:// is accepted only for localhost, 127.0.0.1 and [::1])",
+        ));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host == "[::1]"
+        || host.strip_prefix("127.").is_some_and(|rest| {
+            rest.split('.').count() == 3 && rest.split('.').all(|part| part.parse::<u8>().is_ok())
+        })
+}
+
+/// Everything needed to build requests for one list of one account.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub base_url: String,
+    pub credentials: Credentials,
+    pub resource: Resource,
+    pub invitation_type: Option<String>,
+}
