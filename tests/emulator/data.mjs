@@ -1,0 +1,238 @@
+// The seeded network behind all three providers: an item factory that builds
+// any item from (seed, resource, sequence number) alone, and per-account lists
+// that shift and withdraw independently. Providers only render these items.
+
+import { ALPHANUMERIC, normalizeSeed, mix32, streamFor } from "./prng.mjs";
+import { COMPANIES, generatePerson } from "./people.mjs";
+
+export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
+export const DEFAULT_SIZES = { connections: 1201, sent: 145, received: 26 };
+const SIZE_KEY = { sentInvitations: "sent", receivedInvitations: "received", connections: "connections" };
+const RESOURCE_INDEX = { sentInvitations: 0, receivedInvitations: 1, connections: 2 };
+
+// Ages spread over these many days, newest first: sent invitations reach four
+// months (so some are stale, over three weeks), connections ten years.
+const MAX_AGE_DAYS = { sentInvitations: 120, receivedInvitations: 90, connections: 3650 };
+
+// Invitation ids: 19 digits near 7.3e18, between 2^62 and 2^63 where doubles
+// are 1,024 apart. The base and the stride are multiples of 1,024 and the
+// random remainder never is, so no id survives a trip through a JS number.
+const ID_BASE = { sentInvitations: 7_330_000_000_000_000_000n, receivedInvitations: 7_320_000_000_000_000_000n };
+const ID_STRIDE = 4_194_304n; // 2^22: ids grow with the sequence number, as LinkedIn's do over time.
+
+// The received mix, by list position, repeating every 26: 19 CONNECTION,
+// 3 ORGANIZATION, 2 NEWSLETTER, 1 EVENT, 1 MEMBER_FOLLOW (the default 26).
+const C = "CONNECTION";
+const RECEIVED_CATEGORY_CYCLE = [
+  C, C, C, "ORGANIZATION", C, C, C, "NEWSLETTER", C, C, C, "ORGANIZATION", C, C, "EVENT", C,
+  "NEWSLETTER", C, C, "ORGANIZATION", C, C, C, "MEMBER_FOLLOW", C, C,
+];
+/** linkup's `invitation_type` for a ConnectSafely category; null: linkup cannot list it. */
+export const LINKUP_TYPE = { CONNECTION: "CONNECTION", ORGANIZATION: "ORGANIZATION", NEWSLETTER: "CONTENT_SERIES", EVENT: null, MEMBER_FOLLOW: null };
+/** LinkedIn's own GenericInvitationType name, which ConnectSafely passes on as `linkedInInvitationType`. */
+export const LINKEDIN_INVITATION_TYPE = { CONNECTION: "CONNECTION", ORGANIZATION: "ORGANIZATION", NEWSLETTER: "CONTENT_SERIES", EVENT: "EVENT", MEMBER_FOLLOW: "MEMBER_FOLLOW" };
+
+const NEWSLETTERS = ["The Rust Weekly 🦀", "Café & Code", "Tech Insights FR", "週刊エンジニア"];
+const EVENTS = ["RustConf 2026 — Montréal", "Web Summit Lisboa", "AI Paris Meetup"];
+const MESSAGES = [
+  "Hi {first}, I'd love to connect!",
+  "Bonjour {first}, ravi de vous avoir rencontré à la conférence 👋",
+  "Hello {first} — great talk yesterday. Let's stay in touch.",
+  "{first}さん、よろしくお願いします！",
+  "Hi {first},\nI'm building something in your space; would love your take.",
+  'Loved your post "Scaling Rust at 10x" — connect?',
+];
+
+/** Validates and completes the `sizes` option. */
+export function resolveSizes(sizes = {}) {
+  const resolved = { ...DEFAULT_SIZES };
+  for (const key of Object.keys(DEFAULT_SIZES)) {
+    if (sizes[key] === undefined) continue;
+    if (!Number.isInteger(sizes[key]) || sizes[key] < 0 || sizes[key] > 1_000_000) {
+      throw new TypeError(`sizes.${key} must be an integer from 0 to 1000000`);
+    }
+    resolved[key] = sizes[key];
+  }
+  return resolved;
+}
+
+/**
+ * One list item. The cheap facts (id, age, type) are drawn when the item is
+ * built; the person and the texts are drawn from a second stream on first
+ * read, so a 100,000-item list costs little until it is rendered.
+ */
+class NetworkItem {
+  #seed32;
+  #details = null;
+
+  constructor(seed32, fields) {
+    this.#seed32 = seed32;
+    Object.assign(this, fields);
+  }
+
+  get person() {
+    return this.#load().person;
+  }
+
+  /** Invitations: the note sent with it, or null. */
+  get message() {
+    return this.#load().message;
+  }
+
+  /** Received invitations: linkup `shared_secret`, ConnectSafely `validationToken`. */
+  get sharedSecret() {
+    return this.#load().sharedSecret;
+  }
+
+  /** Received invitations: linkup-v1 `shared_connections` ("13 mutual connections"). */
+  get mutualConnections() {
+    return this.#load().mutualConnections;
+  }
+
+  #load() {
+    if (this.#details) return this.#details;
+    const rng = streamFor(this.#seed32, `${this.resource}:details`, this.seq);
+    const person = generatePerson(rng, this.seq * 3 + RESOURCE_INDEX[this.resource]);
+    const details = { person };
+    if (this.resource !== "connections") {
+      details.message = rng.chance(0.4) ? rng.pick(MESSAGES).replaceAll("{first}", person.firstName) : null;
+    }
+    if (this.resource === "receivedInvitations") {
+      details.sharedSecret = rng.chars(ALPHANUMERIC, 8);
+      details.mutualConnections = rng.int(40);
+      person.companyName = companyNameFor(this.category, rng);
+    }
+    this.#details = details;
+    return details;
+  }
+}
+
+/**
+ * Builds items on demand and caches them. Items are shared by every account:
+ * each account's generated data is identical for a seed.
+ */
+export function createItemFactory(seed, sizes) {
+  const seed32 = normalizeSeed(seed);
+  // A seed-dependent offset (a multiple of the stride) so two seeds never share ids.
+  const seedOffset = BigInt(mix32(seed32) & 0xfffff) * ID_STRIDE;
+  const caches = Object.fromEntries(RESOURCES.map((r) => [r, []]));
+
+  function build(resource, seq) {
+    const size = sizes[SIZE_KEY[resource]];
+    // Sequence numbers 0..size-1 are the generated list, newest (size-1) at
+    // its head; numbers from size on are the items a shift inserts later.
+    const listIndex = seq < size ? size - 1 - seq : null;
+    const rng = streamFor(seed32, resource, seq);
+    const ageDays = listIndex === null ? 0 : Math.floor(((listIndex + rng.next()) * (MAX_AGE_DAYS[resource] + 1)) / size);
+    const fields = { resource, seq, ageDays };
+    if (resource !== "connections") {
+      let remainder = 1 + rng.int(Number(ID_STRIDE) - 2);
+      if (remainder % 1024 === 0) remainder += 1;
+      fields.id = ID_BASE[resource] + seedOffset + BigInt(seq) * ID_STRIDE + BigInt(remainder);
+      fields.idText = fields.id.toString();
+      fields.state = "PENDING";
+      // Shifted-in received invitations are CONNECTION ones, so linkup's
+      // default filter sees the shift too.
+      fields.category =
+        resource === "sentInvitations" || listIndex === null
+          ? "CONNECTION"
+          : RECEIVED_CATEGORY_CYCLE[listIndex % RECEIVED_CATEGORY_CYCLE.length];
+      fields.linkupType = LINKUP_TYPE[fields.category];
+      // linkup-v1 shows received ids two ways (NOTES): alternate them.
+      if (resource === "receivedInvitations") fields.v1IdForm = seq % 2 === 0 ? "number" : "string";
+    }
+    return new NetworkItem(seed32, fields);
+  }
+
+  return {
+    sizes,
+    sizeOf: (resource) => sizes[SIZE_KEY[resource]],
+    item(resource, seq) {
+      const cache = caches[resource];
+      return (cache[seq] ??= build(resource, seq));
+    },
+  };
+}
+
+function companyNameFor(category, rng) {
+  if (category === "ORGANIZATION") return rng.pick(COMPANIES);
+  if (category === "NEWSLETTER") return rng.pick(NEWSLETTERS);
+  if (category === "EVENT") return rng.pick(EVENTS);
+  return null;
+}
+
+/** One account's lists: generated on first read, then mutated by shifts and withdrawals only. */
+export class AccountNetwork {
+  constructor(key, factory) {
+    this.key = key;
+    this.factory = factory;
+    this.lists = {};
+    this.nextSeq = {};
+    this.withdrawn = [];
+  }
+
+  /** The live list, newest first. */
+  list(resource) {
+    if (!this.lists[resource]) {
+      const size = this.factory.sizeOf(resource);
+      this.lists[resource] = Array.from({ length: size }, (_, i) => this.factory.item(resource, size - 1 - i));
+      this.nextSeq[resource] = size;
+    }
+    return this.lists[resource];
+  }
+
+  /** Inserts `count` new items at the head (a new invitation pushes the list down); returns them, newest first. */
+  shift(resource, count = 1) {
+    const list = this.list(resource);
+    const added = [];
+    for (let i = 0; i < count; i += 1) added.unshift(this.factory.item(resource, this.nextSeq[resource]++));
+    list.unshift(...added);
+    return added;
+  }
+
+  /** Removes the pending sent invitation with this id; returns it, or null. */
+  withdrawById(idText) {
+    const list = this.list("sentInvitations");
+    const index = list.findIndex((item) => item.idText === idText);
+    if (index < 0) return null;
+    const [item] = list.splice(index, 1);
+    this.withdrawn.push(item);
+    return item;
+  }
+
+  /** Anyone this account has seen, by public identifier (decoded or encoded) or member id. */
+  findPerson(profileId) {
+    let decoded = profileId;
+    try {
+      decoded = decodeURIComponent(profileId);
+    } catch {
+      // Not percent-encoded: compare as given.
+    }
+    const matches = (p) => p.slug === decoded || p.memberId === decoded;
+    for (const resource of RESOURCES) {
+      const hit = this.list(resource).find((item) => matches(item.person));
+      if (hit) return hit.person;
+    }
+    return this.withdrawn.find((item) => matches(item.person))?.person ?? null;
+  }
+}
+
+/** All accounts of one emulator: created lazily by key, all from the same factory. */
+export function createNetwork({ seed, sizes }) {
+  const factory = createItemFactory(seed, resolveSizes(sizes));
+  let accounts = new Map();
+  return {
+    factory,
+    account(key) {
+      let account = accounts.get(key);
+      if (!account) {
+        account = new AccountNetwork(key, factory);
+        accounts.set(key, account);
+      }
+      return account;
+    },
+    reset() {
+      accounts = new Map();
+    },
+  };
+}
