@@ -12,7 +12,7 @@ use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve};
 use crate::plan::{params, split_range, PlannedCall};
 use crate::providers::{status_error, Provider};
-use crate::query::{Credentials, Resource, Target};
+use crate::query::{check_token_text, Credentials, Resource, Target};
 
 pub struct ConnectSafely;
 
@@ -39,7 +39,10 @@ impl Provider for ConnectSafely {
 
     fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error> {
         Credentials::require(&credentials.api_key, "apiKey", ID)?;
-        Ok(())
+        match credentials.account_id.as_deref() {
+            Some(account_id) if !account_id.is_empty() => check_token_text(account_id, "accountId"),
+            _ => Ok(()),
+        }
     }
 
     /// It returns every category and has no filter parameter.

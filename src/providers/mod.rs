@@ -58,6 +58,12 @@ pub trait Provider: Sync {
     }
 }
 
+impl core::fmt::Debug for dyn Provider {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// Every provider the product speaks, by id.
 static REGISTRY: [&dyn Provider; 3] = [&LinkupV2, &LinkupV1, &ConnectSafely];
 
