@@ -89,9 +89,13 @@ export function renderConnectionCs(item, nowMs) {
   };
 }
 
-function errorReply(code, identity, env, { status, message } = {}) {
-  const [defaultStatus, defaultMessage] = ERRORS[ERROR_ALIASES[code] ?? code] ?? [400, code];
-  return jsonReply(status ?? defaultStatus, { error: message ?? defaultMessage });
+/** `{error}` as the endpoint pages show; `envelope: "overview"`: `{success: false, code, message}`. */
+function errorReply(code, identity, env, { status, message, envelope } = {}) {
+  const name = ERROR_ALIASES[code] ?? code;
+  const [defaultStatus, defaultMessage] = ERRORS[name] ?? [400, code];
+  const text = message ?? defaultMessage;
+  const payload = envelope === "overview" ? { success: false, code: name, message: text } : { error: text };
+  return jsonReply(status ?? defaultStatus, payload);
 }
 
 const badRequest = (message) => jsonReply(400, { error: message });

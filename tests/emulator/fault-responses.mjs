@@ -19,18 +19,18 @@ export async function answerWithFault(fault, exchange) {
   exchange.logEntry.fault = fault.type;
   switch (fault.type) {
     case "rate-limit": {
-      const reply = exchange.errorReply("RATE_LIMITED", { status: 429 });
+      const reply = exchange.errorReply("RATE_LIMITED", { status: 429, envelope: options.envelope });
       Object.assign(reply.headers, retryAfterHeaders(options, exchange.env.nowMs));
       if (exchange.provider.id === "connectsafely") reply.headers["X-RateLimit-Remaining"] = "0";
       return exchange.sendReply(reply);
     }
     case "status": {
-      const reply = options.status === 500 ? exchange.errorReply("INTERNAL_ERROR", { status: 500 }) : gatewayPage(options.status);
+      const reply = options.status === 500 ? exchange.errorReply("INTERNAL_ERROR", { status: 500, envelope: options.envelope }) : gatewayPage(options.status);
       Object.assign(reply.headers, retryAfterHeaders(options, exchange.env.nowMs));
       return exchange.sendReply(reply);
     }
     case "provider-error":
-      return exchange.sendReply(exchange.errorReply(options.code, { status: options.status, message: options.message }));
+      return exchange.sendReply(exchange.errorReply(options.code, { status: options.status, message: options.message, envelope: options.envelope }));
     case "v1-rate-limit-200":
       return exchange.sendReply(linkupV1.errorReply("RATE_LIMITED", exchange.identity, exchange.env, { status: 200 }));
     case "reset":

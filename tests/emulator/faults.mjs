@@ -44,6 +44,12 @@ export function normalizeFault(spec, id) {
   if (type === "v1-rate-limit-200") match.provider ??= "linkup-v1";
 
   const options = {};
+  // ConnectSafely's endpoint pages show errors as {error}, its overview as
+  // {success: false, code, message}: a test can ask for either.
+  if (["rate-limit", "status", "provider-error"].includes(type) && spec.envelope !== undefined) {
+    if (!["endpoint", "overview"].includes(spec.envelope)) fail('envelope must be "endpoint" or "overview"');
+    options.envelope = spec.envelope;
+  }
   switch (type) {
     case "rate-limit":
       if (spec.retryAfterSeconds !== undefined) options.retryAfterSeconds = integerOption(spec, "retryAfterSeconds", 0, 0);

@@ -93,6 +93,20 @@ describe("provider-error", () => {
     assert.deepEqual(notFound.json, { error: "No active LinkedIn account found" });
   });
 
+  it("connectsafely can answer the overview's {success:false, code, message} instead of {error}", async () => {
+    emu.inject([
+      { type: "rate-limit", provider: "connectsafely", envelope: "overview" },
+      { type: "provider-error", provider: "connectsafely", code: "UNAUTHORIZED", envelope: "overview" },
+    ]);
+    const limited = await cs(emu, "connections");
+    assert.equal(limited.status, 429);
+    assert.deepEqual(Object.keys(limited.json), ["success", "code", "message"]);
+    assert.equal(limited.json.code, "RATE_LIMITED");
+    const denied = await cs(emu, "connections");
+    assert.equal(denied.status, 401);
+    assert.deepEqual(denied.json, { success: false, code: "UNAUTHORIZED", message: "Unauthorized - invalid or missing authentication" });
+  });
+
   it("v1-rate-limit-200 waits for a linkup-v1 request and answers HTTP 200", async () => {
     emu.inject({ type: "v1-rate-limit-200" });
     assert.equal((await v2(emu, "list_sent")).status, 200);
