@@ -41,9 +41,8 @@ export async function answerWithFault(fault, exchange) {
     case "redirect":
       return exchange.sendReply(jsonReply(options.status, { redirect: options.location }, { headers: { Location: options.location } }));
     case "shift": {
-      if (exchange.identity.resource) {
-        exchange.state.network.account(exchange.identity.account ?? "default").shift(exchange.identity.resource, options.count);
-      }
+      const { resource, account } = exchange.identity;
+      if (resource && account) exchange.state.network.account(account).shift(resource, options.count);
       return exchange.sendReply(exchange.serve(), { charge: true });
     }
     case "cut":
