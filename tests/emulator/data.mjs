@@ -2,7 +2,7 @@
 // any item from (seed, resource, sequence number) alone, and per-account lists
 // that shift and withdraw independently. Providers only render these items.
 
-import { ALPHANUMERIC, normalizeSeed, mix32, streamFor } from "./prng.mjs";
+import { ALPHANUMERIC, mix32, mulberry32, normalizeSeed, seedFor, streamFor } from "./prng.mjs";
 import { COMPANIES, generatePerson } from "./people.mjs";
 
 export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
@@ -65,9 +65,21 @@ class NetworkItem {
   #seed32;
   #details = null;
 
-  constructor(seed32, fields) {
+  // Every field assigned in one order, so all items share one hidden class.
+  constructor(seed32, { resource, seq, ageDays, id = null, state = null, category = null, v1IdForm = null }) {
     this.#seed32 = seed32;
-    Object.assign(this, fields);
+    this.resource = resource;
+    this.seq = seq;
+    this.ageDays = ageDays;
+    /** Invitations: the id as a BigInt, and as its exact decimal text. */
+    this.id = id;
+    this.idText = id === null ? null : id.toString();
+    this.state = state;
+    /** Invitations: ConnectSafely's category, and linkup's invitation_type for it (null: not listed). */
+    this.category = category;
+    this.linkupType = category === null ? null : LINKUP_TYPE[category];
+    /** Received invitations: how linkup-v1 writes the id ("number" or "string"). */
+    this.v1IdForm = v1IdForm;
   }
 
   get person() {
@@ -116,20 +128,25 @@ export function createItemFactory(seed, sizes) {
   // A seed-dependent offset (a multiple of the stride) so two seeds never share ids.
   const seedOffset = BigInt(mix32(seed32) & 0xfffff) * ID_STRIDE;
   const caches = Object.fromEntries(RESOURCES.map((r) => [r, []]));
+  const idBase = {
+    sentInvitations: ID_BASE.sentInvitations + seedOffset,
+    receivedInvitations: ID_BASE.receivedInvitations + seedOffset,
+  };
 
   function build(resource, seq) {
     const size = sizes[SIZE_KEY[resource]];
     // Sequence numbers 0..size-1 are the generated list, newest (size-1) at
     // its head; numbers from size on are the items a shift inserts later.
     const listIndex = seq < size ? size - 1 - seq : null;
-    const rng = streamFor(seed32, resource, seq);
-    const ageDays = listIndex === null ? 0 : Math.floor(((listIndex + rng.next()) * (MAX_AGE_DAYS[resource] + 1)) / size);
+    // Two draws only: a bare generator, not a full stream (this runs per item of a 100,000-item list).
+    const next = mulberry32(seedFor(seed32, resource, seq));
+    const ageDays = listIndex === null ? 0 : Math.floor(((listIndex + next()) * (MAX_AGE_DAYS[resource] + 1)) / size);
     const fields = { resource, seq, ageDays };
     if (resource !== "connections") {
-      let remainder = 1 + rng.int(Number(ID_STRIDE) - 2);
+      let remainder = 1 + Math.floor(next() * (Number(ID_STRIDE) - 2));
       if (remainder % 1024 === 0) remainder += 1;
-      fields.id = ID_BASE[resource] + seedOffset + BigInt(seq) * ID_STRIDE + BigInt(remainder);
-      fields.idText = fields.id.toString();
+      // seq × stride + remainder stays far below 2^53: exact as a Number.
+      fields.id = idBase[resource] + BigInt(seq * Number(ID_STRIDE) + remainder);
       fields.state = "PENDING";
       // Shifted-in received invitations are CONNECTION ones, so linkup's
       // default filter sees the shift too.
@@ -137,7 +154,6 @@ export function createItemFactory(seed, sizes) {
         resource === "sentInvitations" || listIndex === null
           ? "CONNECTION"
           : RECEIVED_CATEGORY_CYCLE[listIndex % RECEIVED_CATEGORY_CYCLE.length];
-      fields.linkupType = LINKUP_TYPE[fields.category];
       // linkup-v1 shows received ids two ways (NOTES): alternate them.
       if (resource === "receivedInvitations") fields.v1IdForm = seq % 2 === 0 ? "number" : "string";
     }

@@ -41,9 +41,14 @@ export function mulberry32(seed32) {
   };
 }
 
+/** The 32-bit seed of stream `streamName`, item `index`. */
+export function seedFor(seed32, streamName, index) {
+  return mix32(seed32 ^ hashString(streamName)) ^ mix32(index + 0x9e3779b9);
+}
+
 /** A random source for one item: `rng.int(n)`, `rng.pick(list)`, `rng.chance(p)`. */
 export function streamFor(seed32, streamName, index) {
-  const next = mulberry32(mix32(seed32 ^ hashString(streamName)) ^ mix32(index + 0x9e3779b9));
+  const next = mulberry32(seedFor(seed32, streamName, index));
   return {
     next,
     int: (bound) => Math.floor(next() * bound),
