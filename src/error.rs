@@ -118,6 +118,11 @@ impl Error {
         self
     }
 
+    pub fn with_attempts(mut self, attempts: u32) -> Error {
+        self.attempts = attempts;
+        self
+    }
+
     pub fn with_retry(mut self, retryable: bool, retry_after_ms: Option<u64>) -> Error {
         self.retryable = retryable;
         self.retry_after_ms = retry_after_ms;

@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod client;
 pub mod error;
 pub mod http;
 pub mod json;

@@ -4,7 +4,9 @@
 
 use crate::model::Person;
 use crate::normalize::names::{non_blank, person_names};
-use crate::normalize::profile_url::{canonical_profile_url, percent_decode, percent_encode};
+use crate::normalize::profile_url::{
+    canonical_profile_url, percent_decode, percent_encode, MEMBER_ID_PREFIX,
+};
 use crate::normalize::urn;
 
 /// A person in a provider's own words; each provider fills what it has.
@@ -60,7 +62,12 @@ pub fn person(
                     percent_encode(&decoded)
                 ));
             }
-            public_identifier = String::from_utf8(decoded).ok();
+            // Some providers put the member id where the slug goes.
+            match String::from_utf8(decoded) {
+                Ok(text) if text.starts_with(MEMBER_ID_PREFIX) => member_id_from_url = Some(text),
+                Ok(text) => public_identifier = Some(text),
+                Err(_) => {}
+            }
         }
     }
     let member_urn = non_blank(source.member_urn);

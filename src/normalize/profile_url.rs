@@ -20,7 +20,7 @@ pub struct ProfileLink {
 const CANONICAL_ORIGIN: &str = "https://www.linkedin.com";
 
 /// Member ids ("ACoAAB…") start with this; public slugs never do.
-const MEMBER_ID_PREFIX: &str = "ACoA";
+pub const MEMBER_ID_PREFIX: &str = "ACoA";
 
 /// `None` when the text is not a LinkedIn URL with a path: the caller keeps
 /// the provider's text unchanged and says so in a warning.

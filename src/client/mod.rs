@@ -1,0 +1,285 @@
+//! The I/O half: `list`, `iterate`, `collect` and `estimate` over any
+//! transport and timer. Retries, budgets, concurrency and cursors live here;
+//! requests, parsing and plans come from the pure core; `src/wasm/` plugs in
+//! `fetch` and `setTimeout`, tests plug in a script and a fake clock.
+
+pub mod budget;
+pub mod call;
+pub mod cursor;
+pub mod dedupe;
+pub mod report;
+pub mod retry;
+pub mod run;
+pub mod transport;
+
+use core::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorCode};
+use crate::normalize::profile_url::percent_encode;
+use crate::operations::estimate_credits;
+use crate::plan::Estimate;
+use crate::providers::Provider;
+use crate::query::{base_url, Credentials, ListQuery, Resource, Target};
+
+use budget::{Budgets, Spend, StopReason};
+use call::CallContext;
+use cursor::Cursor;
+use report::{CollectResult, ListResult, Progress};
+use retry::{Jitter, RetryPolicy};
+use run::{Run, RunSpec};
+pub use transport::{CancelToken, RawResponse, Timer, Transport, TransportError};
+
+/// How the client behaves whatever it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub retry: RetryPolicy,
+    /// Per attempt, the body included.
+    pub timeout_ms: u64,
+    /// Pages in flight at once once the total is known.
+    pub concurrency: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            retry: RetryPolicy::default(),
+            timeout_ms: 25_000,
+            concurrency: 4,
+        }
+    }
+}
+
+/// `collect` stops here when no `maxItems` is given (SPEC §4).
+pub const DEFAULT_COLLECT_LIMIT: u64 = 10_000;
+
+/// What one client is for: a provider, an account, its transport.
+pub struct ClientShared<T: Transport, C: Timer> {
+    pub provider: &'static dyn Provider,
+    pub base_url: String,
+    pub credentials: Credentials,
+    pub settings: Settings,
+    pub transport: T,
+    pub timer: C,
+    pub jitter: RefCell<Jitter>,
+}
+
+/// A configured client; cloning shares it.
+pub struct Client<T: Transport, C: Timer> {
+    pub shared: Rc<ClientShared<T, C>>,
+}
+
+impl<T: Transport, C: Timer> Clone for Client<T, C> {
+    fn clone(&self) -> Self {
+        Client {
+            shared: Rc::clone(&self.shared),
+        }
+    }
+}
+
+/// A run's list and where it starts: the part of a request that is not budgets.
+#[derive(Debug, Clone, Default)]
+pub struct RunRequest {
+    pub invitation_type: Option<String>,
+    pub offset: u64,
+    pub budgets: Budgets,
+    pub cursor: Option<String>,
+    /// Overrides the client's concurrency for this run.
+    pub concurrency: Option<usize>,
+}
+
+impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
+    /// Validates everything that can be validated before a request: the
+    /// credentials this provider needs and the base URL.
+    pub fn new(
+        provider: &'static dyn Provider,
+        base: Option<&str>,
+        credentials: Credentials,
+        settings: Settings,
+        transport: T,
+        timer: C,
+        jitter_seed: u64,
+    ) -> Result<Client<T, C>, Error> {
+        provider.check_credentials(&credentials)?;
+        let base_url = base_url(base, provider.default_base_url())?;
+        Ok(Client {
+            shared: Rc::new(ClientShared {
+                provider,
+                base_url,
+                credentials,
+                settings,
+                transport,
+                timer,
+                jitter: RefCell::new(Jitter::new(jitter_seed)),
+            }),
+        })
+    }
+
+    pub fn estimate(&self, query: &ListQuery) -> Estimate {
+        estimate_credits(self.shared.provider, query)
+    }
+
+    /// One planned range, `[offset, offset + limit)`, every call of it.
+    pub async fn list(&self, query: ListQuery, cancel: CancelToken) -> Result<ListResult, Error> {
+        let spec = RunSpec {
+            start: query.offset,
+            end: Some(query.offset + query.limit),
+            budgets: Budgets::default(),
+            concurrency: self.shared.settings.concurrency,
+            resume: None,
+        };
+        let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
+        let mut items = Vec::new();
+        while let Some(batch) = run.next_batch().await? {
+            items.extend(batch.items);
+        }
+        let progress = run.progress();
+        Ok(ListResult {
+            items,
+            offset: query.offset,
+            total: run.total(),
+            has_more: run.has_more(),
+            cursor: progress.cursor,
+            credits_used: progress.credits_used,
+            requests: progress.requests,
+            warnings: progress.warnings,
+        })
+    }
+
+    /// A run over the whole list (or from a cursor), for `iterate`.
+    pub fn iterate(
+        &self,
+        resource: Resource,
+        request: RunRequest,
+        cancel: CancelToken,
+    ) -> Result<Run<T, C>, Error> {
+        let (invitation_type, spec) = self.run_spec(resource, request, None)?;
+        Ok(self.start_run(resource, invitation_type, spec, cancel))
+    }
+
+    /// Every item of the run in one result, at most `maxItems` (10,000 by default).
+    pub async fn collect(
+        &self,
+        resource: Resource,
+        request: RunRequest,
+        cancel: CancelToken,
+        on_progress: &mut dyn FnMut(&Progress),
+    ) -> Result<CollectResult, Error> {
+        let (invitation_type, spec) =
+            self.run_spec(resource, request, Some(DEFAULT_COLLECT_LIMIT))?;
+        let mut run = self.start_run(resource, invitation_type, spec, cancel);
+        let mut items = Vec::new();
+        while let Some(batch) = run.next_batch().await? {
+            items.extend(batch.items);
+            on_progress(&batch.progress);
+        }
+        let progress = run.progress();
+        let stop_reason = run.stop_reason().unwrap_or(StopReason::End);
+        Ok(CollectResult {
+            items,
+            total: progress.total,
+            complete: stop_reason == StopReason::End,
+            stop_reason,
+            credits_used: progress.credits_used,
+            requests: progress.requests,
+            duplicates_dropped: progress.duplicates_dropped,
+            warnings: progress.warnings,
+            cursor: progress.cursor,
+        })
+    }
+
+    /// Turns a request (and its cursor, if any) into a run's spec; a cursor
+    /// from another provider, list or invitation type is refused.
+    fn run_spec(
+        &self,
+        resource: Resource,
+        request: RunRequest,
+        default_max_items: Option<u64>,
+    ) -> Result<(Option<String>, RunSpec), Error> {
+        let provider = self.shared.provider;
+        let resume = request.cursor.as_deref().map(Cursor::decode).transpose()?;
+        let mut invitation_type = request.invitation_type;
+        let mut start = request.offset;
+        if let Some(cursor) = &resume {
+            if cursor.provider != provider.id() || cursor.resource != resource {
+                return Err(Error::invalid_input(
+                    "cursor",
+                    &format!(
+                        "was issued for {} {}; this is {} {}",
+                        cursor.provider,
+                        cursor.resource.as_str(),
+                        provider.id(),
+                        resource.as_str()
+                    ),
+                ));
+            }
+            if invitation_type.is_some() && invitation_type != cursor.invitation_type {
+                return Err(Error::invalid_input(
+                    "invitationType",
+                    "differs from the cursor's; resume with the same invitationType (or none)",
+                ));
+            }
+            invitation_type.clone_from(&cursor.invitation_type);
+            start = cursor.offset;
+        }
+        let max_items = request.budgets.max_items.or(default_max_items);
+        let spec = RunSpec {
+            start,
+            end: max_items.map(|max| start.saturating_add(max)),
+            budgets: Budgets {
+                max_items,
+                ..request.budgets
+            },
+            concurrency: request
+                .concurrency
+                .unwrap_or(self.shared.settings.concurrency),
+            resume,
+        };
+        Ok((invitation_type, spec))
+    }
+
+    fn start_run(
+        &self,
+        resource: Resource,
+        invitation_type: Option<String>,
+        spec: RunSpec,
+        cancel: CancelToken,
+    ) -> Run<T, C> {
+        let target = Target {
+            base_url: self.shared.base_url.clone(),
+            credentials: self.shared.credentials.clone(),
+            resource,
+            invitation_type,
+        };
+        let context = CallContext {
+            client: self.clone(),
+            target: Rc::new(target),
+            spend: Rc::new(Cell::new(Spend::default())),
+            budgets: spec.budgets,
+            cancel,
+        };
+        Run::new(context, spec)
+    }
+
+    /// Removes the caller's secrets from an error's texts (a provider may
+    /// echo a key; a network error may quote a URL holding the account id).
+    pub fn redact(&self, mut error: Error) -> Error {
+        for secret in self.shared.credentials.secrets() {
+            let encoded = percent_encode(secret.as_bytes());
+            for text in [Some(&mut error.message), error.provider_code.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                if text.contains(secret) || text.contains(&encoded) {
+                    *text = text
+                        .replace(secret, "[redacted]")
+                        .replace(&encoded, "[redacted]");
+                }
+            }
+        }
+        if error.code != ErrorCode::InvalidInput && error.provider.is_none() {
+            error.provider = Some(self.shared.provider.id());
+        }
+        error
+    }
+}

@@ -1,0 +1,345 @@
+//! A run over one list: plans calls as it goes, fetches addressable pages
+//! concurrently once the total is known, delivers them in list order, drops
+//! duplicates, notices a list that shifts under it and re-reads the window a
+//! shift disturbed, and stops at the end or at a budget — leaving a cursor
+//! that continues exactly where delivery stopped.
+
+mod delivery;
+
+use core::future::{poll_fn, Future};
+use core::pin::Pin;
+use core::task::Poll;
+use std::collections::VecDeque;
+
+use crate::client::budget::{Budgets, Spend, StopReason};
+use crate::client::call::{aborted, run_call, CallContext, CallOutcome};
+use crate::client::cursor::{Cursor, CARRIED_HASHES};
+use crate::client::dedupe::RecentIdentities;
+use crate::client::report::{Batch, Progress, Warnings};
+use crate::client::transport::{race, Either};
+use crate::client::{Timer, Transport};
+use crate::error::Error;
+use crate::model::Page;
+use crate::plan::PlannedCall;
+
+/// The largest shift (items) the run repairs by re-reading; past it the
+/// warning asks for a fresh run instead of spending on a large re-read.
+const MAX_REPAIR: u64 = 100;
+
+/// What a run reads.
+#[derive(Debug, Clone)]
+pub struct RunSpec {
+    pub start: u64,
+    /// Exclusive end of the range; `None` reads to the end of the list.
+    pub end: Option<u64>,
+    pub budgets: Budgets,
+    pub concurrency: usize,
+    /// Positions and recent items carried over from a previous run.
+    pub resume: Option<Cursor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The next stretch of the list.
+    Read,
+    /// A re-read of a window a shift disturbed; delivered before the page held behind it.
+    Repair,
+    /// A page already read, waiting for its repair to be delivered first.
+    Held,
+}
+
+type CallFuture = Pin<Box<dyn Future<Output = CallOutcome>>>;
+
+enum Slot {
+    Pending(CallFuture),
+    Done(CallOutcome),
+}
+
+struct InFlight {
+    call: PlannedCall,
+    role: Role,
+    slot: Slot,
+}
+
+pub struct Run<T: Transport + 'static, C: Timer + 'static> {
+    context: CallContext<T, C>,
+    spec: RunSpec,
+    in_flight: VecDeque<InFlight>,
+    /// Where the next Read call starts.
+    next_offset: u64,
+    /// The list position after the last delivered page: the cursor's offset.
+    position: u64,
+    /// How many items before `spec.start` the dedupe window remembers (resumes).
+    carried: u64,
+    /// The total of the newest answer (completion order).
+    latest_total: Option<u64>,
+    /// The total of the last delivered page: a change at the next boundary is a shift.
+    delivered_total: Option<u64>,
+    last_has_more: bool,
+    list_ended: bool,
+    budget_stop: Option<StopReason>,
+    finished: Option<StopReason>,
+    recent: RecentIdentities,
+    pages: u64,
+    items: u64,
+    duplicates: u64,
+    warnings: Warnings,
+}
+
+impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
+    pub fn new(context: CallContext<T, C>, spec: RunSpec) -> Run<T, C> {
+        let mut recent = RecentIdentities::default();
+        let (mut carried, mut total) = (0, None);
+        if let Some(cursor) = &spec.resume {
+            for hash in &cursor.recent {
+                recent.insert_hash(*hash);
+            }
+            carried = cursor.recent.len() as u64;
+            total = cursor.total;
+        }
+        Run {
+            next_offset: spec.start,
+            position: spec.start,
+            carried,
+            latest_total: None,
+            delivered_total: total,
+            last_has_more: true,
+            list_ended: false,
+            budget_stop: None,
+            finished: None,
+            recent,
+            pages: 0,
+            items: 0,
+            duplicates: 0,
+            warnings: Warnings::default(),
+            in_flight: VecDeque::new(),
+            context,
+            spec,
+        }
+    }
+
+    /// The next page of items in list order, or `None` when the run is over.
+    pub async fn next_batch(&mut self) -> Result<Option<Batch>, Error> {
+        loop {
+            if self.finished.is_some() {
+                return Ok(None);
+            }
+            if self.context.cancel.is_cancelled() {
+                return Err(self.fail(aborted()));
+            }
+            self.fill();
+            if self.in_flight.is_empty() {
+                self.finish();
+                return Ok(None);
+            }
+            if self.wait_for_front().await.is_err() {
+                return Err(self.fail(aborted()));
+            }
+            let Some(InFlight {
+                call,
+                role,
+                slot: Slot::Done(outcome),
+            }) = self.in_flight.pop_front()
+            else {
+                continue;
+            };
+            match outcome {
+                CallOutcome::Page(page) => {
+                    if let Some(batch) = self.accept(call, role, page) {
+                        return Ok(Some(batch));
+                    }
+                }
+                CallOutcome::Stopped(reason) => {
+                    self.budget_stop = Some(reason);
+                    self.in_flight.clear();
+                    self.finish();
+                    return Ok(None);
+                }
+                CallOutcome::Failed(error) => return Err(self.fail(error)),
+            }
+        }
+    }
+
+    /// Starts Read calls up to the allowed width, each only if the budgets
+    /// allow it now (its credits reserved and first request counted here, so
+    /// calls started together cannot overrun a budget between them).
+    fn fill(&mut self) {
+        if self.budget_stop.is_some() || self.list_ended {
+            return;
+        }
+        let provider = self.context.client.shared.provider;
+        let resource = self.context.target.resource;
+        let page_size = provider.page_size(resource);
+        let concurrent = provider.addressable() && self.latest_total.is_some();
+        let width = if concurrent {
+            self.spec.concurrency.max(1)
+        } else {
+            1
+        };
+        while self.in_flight.len() < width {
+            let end = match (self.spec.end, self.latest_total) {
+                (Some(end), Some(total)) => Some(end.min(total)),
+                (end, total) => end.or(total),
+            };
+            let remaining = match end {
+                Some(end) if self.next_offset >= end => break,
+                Some(end) => (end - self.next_offset).min(page_size),
+                None => page_size,
+            };
+            let Some(call) = provider
+                .plan(resource, self.next_offset, remaining)
+                .into_iter()
+                .next()
+            else {
+                break;
+            };
+            if let Err(reason) = self.start(call, Role::Read, false) {
+                self.budget_stop = Some(reason);
+                break;
+            }
+        }
+    }
+
+    /// Reserves and starts one call: at the back (reads) or the front (repairs).
+    fn start(&mut self, call: PlannedCall, role: Role, front: bool) -> Result<(), StopReason> {
+        let spend = &self.context.spend;
+        self.spec.budgets.allows_call(&spend.get(), call.credits)?;
+        let mut value = spend.get();
+        value.credits_reserved += call.credits;
+        value.requests += 1;
+        spend.set(value);
+        if role == Role::Read {
+            self.next_offset = call.end();
+        }
+        let future: CallFuture = Box::pin(run_call(self.context.clone(), call.clone()));
+        let entry = InFlight {
+            call,
+            role,
+            slot: Slot::Pending(future),
+        };
+        if front {
+            self.in_flight.push_front(entry);
+        } else {
+            self.in_flight.push_back(entry);
+        }
+        Ok(())
+    }
+
+    /// Polls every call in flight (so all make progress) until the first in
+    /// list order has finished, or the run is cancelled.
+    async fn wait_for_front(&mut self) -> Result<(), ()> {
+        let cancel = self.context.cancel.clone();
+        let in_flight = &mut self.in_flight;
+        let latest_total = &mut self.latest_total;
+        let front_done = poll_fn(|cx| {
+            for entry in in_flight.iter_mut() {
+                if let Slot::Pending(future) = &mut entry.slot {
+                    if let Poll::Ready(outcome) = future.as_mut().poll(cx) {
+                        if let CallOutcome::Page(Page {
+                            total: Some(total), ..
+                        }) = &outcome
+                        {
+                            *latest_total = Some(*total);
+                        }
+                        entry.slot = Slot::Done(outcome);
+                    }
+                }
+            }
+            match in_flight.front() {
+                Some(InFlight {
+                    slot: Slot::Pending(_),
+                    ..
+                }) => Poll::Pending,
+                _ => Poll::Ready(()),
+            }
+        });
+        match race(front_done, cancel.cancelled()).await {
+            Either::Left(()) => Ok(()),
+            Either::Right(()) => Err(()),
+        }
+    }
+
+    fn finish(&mut self) {
+        let reason = if let Some(reason) = self.budget_stop {
+            reason
+        } else if self.list_ended
+            || self
+                .latest_total
+                .is_some_and(|total| self.position >= total)
+        {
+            StopReason::End
+        } else if self.spec.end.is_some_and(|end| self.position >= end) {
+            StopReason::MaxItems
+        } else {
+            StopReason::End
+        };
+        self.finished = Some(reason);
+    }
+
+    fn fail(&mut self, error: Error) -> Error {
+        self.in_flight.clear();
+        self.finished = Some(StopReason::End);
+        let mut error = self.context.client.redact(error);
+        error.credits_used = self.context.spend.get().credits_used;
+        error
+    }
+
+    pub fn spend(&self) -> Spend {
+        self.context.spend.get()
+    }
+
+    pub fn stop_reason(&self) -> Option<StopReason> {
+        self.finished
+    }
+
+    /// Whether the list goes on past what this run delivered.
+    pub fn has_more(&self) -> bool {
+        !self.list_ended
+            && match self.latest_total {
+                Some(total) => self.position < total,
+                None => self.last_has_more,
+            }
+    }
+
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            provider: self.context.client.shared.provider.id().to_string(),
+            resource: self.context.target.resource,
+            invitation_type: self.context.target.invitation_type.clone(),
+            offset: self.position,
+            total: self.delivered_total,
+            recent: self.recent.newest(CARRIED_HASHES),
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        let spend = self.spend();
+        Progress {
+            pages: self.pages,
+            items: self.items,
+            total: self.latest_total.or(self.delivered_total),
+            credits_used: spend.credits_used,
+            requests: spend.requests,
+            cursor: self.cursor().encode(),
+            duplicates_dropped: self.duplicates,
+            warnings: self.warnings.with_duplicates(self.duplicates),
+        }
+    }
+
+    pub fn total(&self) -> Option<u64> {
+        self.latest_total.or(self.delivered_total)
+    }
+
+    pub fn duplicates(&self) -> u64 {
+        self.duplicates
+    }
+}
+
+pub fn reason_name(reason: StopReason) -> &'static str {
+    match reason {
+        StopReason::End => "end",
+        StopReason::MaxItems => "maxItems",
+        StopReason::MaxCredits => "maxCredits",
+        StopReason::MaxRequests => "maxRequests",
+    }
+}

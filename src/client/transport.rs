@@ -1,0 +1,125 @@
+//! What the client needs from the outside world, as traits: a transport that
+//! sends one request, a timer, and a cancel token. Production implements them
+//! with `fetch` and `setTimeout` (`src/wasm/`); tests with a script and a fake
+//! clock. Nothing else in the client does I/O.
+
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+use std::rc::Rc;
+
+use crate::http::HttpRequest;
+
+/// A response as it came off the wire, body read whole (and capped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+/// Why a request got no usable response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// No response at all (refused, reset, DNS, CORS): retried.
+    Network(String),
+    /// The response started but the connection ended before the body did: retried.
+    CutShort(String),
+    /// The body is over the cap (or says it will be): not retried.
+    TooLarge { limit: u64 },
+    /// A 3xx, or an opaque redirect: refused so the key never leaves the origin.
+    Redirect { status: u16 },
+}
+
+/// Sends one request. Dropping the returned future must stop the request
+/// (production aborts the `fetch`): that is how timeouts and cancellation
+/// reach the network.
+pub trait Transport {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<RawResponse, TransportError>>;
+}
+
+/// Time, for backoff sleeps, timeouts and the relative-time anchor of last resort.
+pub trait Timer {
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
+    fn now_ms(&self) -> i64;
+}
+
+/// A cancellation flag shared between the caller (an `AbortSignal`) and every
+/// request, sleep and page of a run.
+#[derive(Clone, Default)]
+pub struct CancelToken(Rc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: Cell<bool>,
+    waiting: RefCell<Vec<Waker>>,
+}
+
+impl CancelToken {
+    pub fn new() -> CancelToken {
+        CancelToken::default()
+    }
+
+    /// Cancels everything waiting on this token, now.
+    pub fn cancel(&self) {
+        if !self.0.cancelled.replace(true) {
+            for waker in self.0.waiting.take() {
+                waker.wake();
+            }
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.cancelled.get()
+    }
+
+    /// Resolves once the token is cancelled.
+    pub fn cancelled(&self) -> Cancelled {
+        Cancelled(self.clone())
+    }
+}
+
+pub struct Cancelled(CancelToken);
+
+impl Future for Cancelled {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let state = &(self.0).0;
+        if state.cancelled.get() {
+            return Poll::Ready(());
+        }
+        let mut waiting = state.waiting.borrow_mut();
+        if !waiting.iter().any(|waker| waker.will_wake(cx.waker())) {
+            waiting.push(cx.waker().clone());
+        }
+        Poll::Pending
+    }
+}
+
+/// Which of two futures finished first.
+pub enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+/// Polls both futures and returns the first result; the other is dropped
+/// (for a transport future, that aborts its request).
+pub async fn race<A: Future, B: Future>(left: A, right: B) -> Either<A::Output, B::Output> {
+    let mut left = Box::pin(left);
+    let mut right = Box::pin(right);
+    core::future::poll_fn(move |cx| {
+        if let Poll::Ready(value) = left.as_mut().poll(cx) {
+            return Poll::Ready(Either::Left(value));
+        }
+        if let Poll::Ready(value) = right.as_mut().poll(cx) {
+            return Poll::Ready(Either::Right(value));
+        }
+        Poll::Pending
+    })
+    .await
+}

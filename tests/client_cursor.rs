@@ -1,0 +1,297 @@
+//! Cursors: opaque, versioned, at most 1 KB, holding no secret; a run
+//! resumed from one yields exactly the rest, even when the list shifted
+//! between the two runs.
+
+mod support;
+
+use linkedin_network::client::budget::{Budgets, StopReason};
+use linkedin_network::client::cursor::{Cursor, MAX_CURSOR_BYTES};
+use linkedin_network::client::{CancelToken, RunRequest, Settings};
+use linkedin_network::error::ErrorCode;
+use linkedin_network::model::Item;
+use linkedin_network::query::Resource;
+use support::fake_api::ids;
+use support::*;
+
+fn id_list(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Invitation(i) => i.id.clone(),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_cursor_round_trips_and_stays_small() {
+    let cursor = Cursor {
+        provider: "linkup-v2".into(),
+        resource: Resource::ReceivedInvitations,
+        invitation_type: Some("CONTENT_SERIES".into()),
+        offset: 1_000_000_000,
+        total: Some(u64::MAX),
+        recent: vec![u64::MAX; 8],
+    };
+    let text = cursor.encode();
+    assert!(text.len() <= MAX_CURSOR_BYTES, "{} bytes", text.len());
+    assert!(text.starts_with("lnc1."));
+    assert_eq!(Cursor::decode(&text).unwrap(), cursor);
+}
+
+#[test]
+fn a_damaged_or_foreign_cursor_is_refused_with_a_clear_message() {
+    let good = Cursor {
+        provider: "linkup-v1".into(),
+        resource: Resource::Connections,
+        invitation_type: None,
+        offset: 40,
+        total: Some(99),
+        recent: vec![1, 2],
+    }
+    .encode();
+    let mut altered = good.clone().into_bytes();
+    let middle = altered.len() / 2;
+    altered[middle] = if altered[middle] == b'A' { b'B' } else { b'A' };
+    for bad in [
+        String::from_utf8(altered).unwrap(),
+        good[..good.len() - 3].to_string(),
+        "hello".into(),
+        String::new(),
+        "x".repeat(5000),
+    ] {
+        let error = Cursor::decode(&bad).unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert_eq!(
+            error.message,
+            "cursor is not one this library issued, or it was altered or cut short"
+        );
+    }
+    assert_eq!(
+        Cursor::decode("lnc0.abc.123").unwrap_err().message,
+        "cursor comes from another version of this library; start a new run"
+    );
+}
+
+fn run(
+    provider: &'static str,
+    api: &FakeApi,
+    request: RunRequest,
+) -> linkedin_network::client::report::CollectResult {
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client(provider, transport, &clock, Settings::default());
+    block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            request,
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap()
+}
+
+#[test]
+fn resuming_from_a_cursor_yields_the_rest_and_nothing_twice() {
+    for provider in PROVIDERS {
+        let api = FakeApi::new(provider, 145);
+        let first = run(
+            provider,
+            &api,
+            RunRequest {
+                budgets: Budgets {
+                    max_items: Some(70),
+                    ..Budgets::default()
+                },
+                ..RunRequest::default()
+            },
+        );
+        assert_eq!(first.stop_reason, StopReason::MaxItems);
+        assert!(!first.cursor.contains("CANARY") && first.cursor.len() <= MAX_CURSOR_BYTES);
+        let second = run(
+            provider,
+            &api,
+            RunRequest {
+                cursor: Some(first.cursor.clone()),
+                ..RunRequest::default()
+            },
+        );
+        let mut all = id_list(&first.items);
+        all.extend(id_list(&second.items));
+        assert_eq!(all, ids(145), "{provider}");
+        assert!(second.complete, "{provider}");
+    }
+}
+
+#[test]
+fn a_resumed_runs_budgets_count_from_the_resume() {
+    let api = FakeApi::new("linkup-v2", 300);
+    let first = run(
+        "linkup-v2",
+        &api,
+        RunRequest {
+            budgets: Budgets {
+                max_items: Some(100),
+                ..Budgets::default()
+            },
+            ..RunRequest::default()
+        },
+    );
+    let second = run(
+        "linkup-v2",
+        &api,
+        RunRequest {
+            cursor: Some(first.cursor),
+            budgets: Budgets {
+                max_credits: Some(2),
+                ..Budgets::default()
+            },
+            ..RunRequest::default()
+        },
+    );
+    assert_eq!((second.items.len(), second.credits_used), (100, 2));
+    assert_eq!(id_list(&second.items), ids(300)[100..200].to_vec());
+}
+
+#[test]
+fn a_shift_between_two_runs_is_noticed_and_repaired_on_resume() {
+    let api = FakeApi::new("linkup-v2", 145);
+    let first = run(
+        "linkup-v2",
+        &api,
+        RunRequest {
+            budgets: Budgets {
+                max_items: Some(70),
+                ..Budgets::default()
+            },
+            ..RunRequest::default()
+        },
+    );
+    api.insert_at_head(2);
+    let second = run(
+        "linkup-v2",
+        &api,
+        RunRequest {
+            cursor: Some(first.cursor),
+            ..RunRequest::default()
+        },
+    );
+    let mut all = id_list(&first.items);
+    all.extend(id_list(&second.items));
+    assert_eq!(
+        all,
+        ids(145),
+        "the two items pushed back across the resume point are not delivered twice"
+    );
+    assert!(
+        second
+            .warnings
+            .iter()
+            .any(|w| w.contains("total went from 145 to 147 before item 70")),
+        "{:?}",
+        second.warnings
+    );
+}
+
+#[test]
+fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
+    let api = FakeApi::new("linkup-v2", 50);
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let theirs = Cursor {
+        provider: "linkup-v1".into(),
+        resource: Resource::SentInvitations,
+        invitation_type: None,
+        offset: 10,
+        total: None,
+        recent: vec![],
+    }
+    .encode();
+    let other_list = Cursor {
+        provider: "linkup-v2".into(),
+        resource: Resource::Connections,
+        invitation_type: None,
+        offset: 10,
+        total: None,
+        recent: vec![],
+    }
+    .encode();
+    let typed = Cursor {
+        provider: "linkup-v2".into(),
+        resource: Resource::SentInvitations,
+        invitation_type: Some("ORGANIZATION".into()),
+        offset: 10,
+        total: None,
+        recent: vec![],
+    }
+    .encode();
+    let cases = [
+        (RunRequest { cursor: Some(theirs), ..RunRequest::default() }, "cursor was issued for linkup-v1 sentInvitations; this is linkup-v2 sentInvitations"),
+        (RunRequest { cursor: Some(other_list), ..RunRequest::default() }, "cursor was issued for linkup-v2 connections; this is linkup-v2 sentInvitations"),
+        (RunRequest { cursor: Some(typed), invitation_type: Some("CONNECTION".into()), ..RunRequest::default() }, "invitationType differs from the cursor's; resume with the same invitationType (or none)"),
+    ];
+    for (request, message) in cases {
+        let error = block_on(
+            &clock,
+            client.collect(
+                Resource::SentInvitations,
+                request,
+                CancelToken::new(),
+                &mut |_| {},
+            ),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (error.code, error.message.as_str()),
+            (ErrorCode::InvalidInput, message)
+        );
+    }
+    assert_eq!(transport.requests(), 0);
+}
+
+#[test]
+fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
+    let api = FakeApi::new("linkup-v1", 145);
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client(
+        "linkup-v1",
+        transport,
+        &clock,
+        Settings {
+            concurrency: 1,
+            ..Settings::default()
+        },
+    );
+    let mut run = client
+        .iterate(
+            Resource::SentInvitations,
+            RunRequest::default(),
+            CancelToken::new(),
+        )
+        .unwrap();
+    let mut delivered = Vec::new();
+    let mut checkpoints = Vec::new();
+    while let Some(batch) = block_on(&clock, run.next_batch()).unwrap() {
+        delivered.extend(id_list(&batch.items));
+        checkpoints.push((delivered.len(), batch.progress.cursor.clone()));
+    }
+    assert_eq!(delivered, ids(145));
+    for (count, cursor) in checkpoints {
+        let rest = self::run(
+            "linkup-v1",
+            &api,
+            RunRequest {
+                cursor: Some(cursor),
+                ..RunRequest::default()
+            },
+        );
+        assert_eq!(id_list(&rest.items), ids(145)[count..].to_vec());
+    }
+}

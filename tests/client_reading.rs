@@ -1,0 +1,269 @@
+//! Reading whole lists and ranges: every item once, in list order, at the
+//! plan's price, pages fetched concurrently once the total is known.
+
+mod support;
+
+use linkedin_network::client::budget::StopReason;
+use linkedin_network::client::{CancelToken, RunRequest, Settings};
+use linkedin_network::model::Item;
+use linkedin_network::providers;
+use linkedin_network::query::{ListQuery, Resource};
+use support::*;
+
+fn ids_of(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Invitation(invitation) => invitation.id.clone(),
+            Item::Connection(connection) => connection.person.profile_url.clone().unwrap(),
+        })
+        .collect()
+}
+
+#[test]
+fn collect_reads_every_sent_invitation_in_order_at_the_floor_price() {
+    // (provider, credits floor for 145 items, HTTP requests)
+    for (provider, credits, requests) in [
+        ("linkup-v2", 3, 2),
+        ("linkup-v1", 15, 2),
+        ("connectsafely", 0, 15),
+    ] {
+        let clock = Clock::default();
+        let api = FakeApi::new(provider, 145);
+        let fake = api.clone();
+        let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+        let client = client(provider, transport.clone(), &clock, Settings::default());
+        let mut progress = Vec::new();
+        let result = block_on(
+            &clock,
+            client.collect(
+                Resource::SentInvitations,
+                RunRequest::default(),
+                CancelToken::new(),
+                &mut |p| progress.push(p.clone()),
+            ),
+        )
+        .unwrap();
+        assert_eq!(ids_of(&result.items), fake_api::ids(145), "{provider}");
+        assert_eq!(result.credits_used, credits, "{provider}");
+        assert_eq!(api.charged(), credits, "{provider}: the provider's ledger");
+        assert_eq!(result.requests, requests, "{provider}");
+        assert_eq!(transport.requests() as u64, requests);
+        assert!(
+            result.complete && result.stop_reason == StopReason::End,
+            "{provider}"
+        );
+        assert_eq!(result.duplicates_dropped, 0);
+        assert!(
+            result.warnings.is_empty(),
+            "{provider}: {:?}",
+            result.warnings
+        );
+        assert_eq!(progress.len() as u64, requests, "one progress event a page");
+        assert_eq!(progress.last().unwrap().items, 145);
+    }
+}
+
+#[test]
+fn pages_arrive_out_of_order_and_are_delivered_in_list_order() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v2", 1201);
+    let fake = api.clone();
+    // The first page is slow; later pages each answer faster than the one before.
+    let transport = Scripted::new(&clock, move |sent, index| {
+        fake.answer_after(sent, 1000 - 60 * index as i64)
+    });
+    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let result = block_on(
+        &clock,
+        client.collect(
+            Resource::Connections,
+            RunRequest::default(),
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap();
+    let expected: Vec<String> = fake_api::ids(1201)
+        .iter()
+        .map(|id| format!("https://www.linkedin.com/in/p-{id}"))
+        .collect();
+    assert_eq!(ids_of(&result.items), expected);
+    assert_eq!(result.credits_used, 25, "ceil(1201 / 50)");
+    assert_eq!(
+        transport.log.borrow().max_in_flight,
+        4,
+        "the default concurrency, once the total is known"
+    );
+    let first = &transport.log.borrow().sent;
+    assert_eq!(
+        first.iter().filter(|sent| sent.at == 0).count(),
+        1,
+        "one request until the total is known"
+    );
+}
+
+#[test]
+fn concurrency_one_fetches_one_page_at_a_time() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v1", 300);
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let settings = Settings {
+        concurrency: 1,
+        ..Settings::default()
+    };
+    let client = client("linkup-v1", transport.clone(), &clock, settings);
+    let result = block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            RunRequest::default(),
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap();
+    assert_eq!(result.items.len(), 300);
+    assert_eq!(transport.log.borrow().max_in_flight, 1);
+    assert_eq!(clock.now(), 300, "three sequential round trips of 100 ms");
+}
+
+#[test]
+fn list_reads_one_range_and_drops_what_the_page_grid_adds() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v1", 145);
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client("linkup-v1", transport.clone(), &clock, Settings::default());
+    let provider = providers::find("linkup-v1").unwrap();
+    let query = ListQuery::new(provider, Resource::SentInvitations, 35, 30, None).unwrap();
+    let estimate = client.estimate(&query);
+    let page = block_on(&clock, client.list(query, CancelToken::new())).unwrap();
+    assert_eq!(ids_of(&page.items), fake_api::ids(145)[35..65].to_vec());
+    assert_eq!(
+        (page.offset, page.total, page.has_more),
+        (35, Some(145), true)
+    );
+    assert_eq!(page.credits_used, 4, "pages 4 to 7");
+    assert_eq!(page.credits_used, estimate.credits);
+    assert_eq!(api.charged(), 4);
+    assert_eq!(page.requests, estimate.requests);
+}
+
+#[test]
+fn list_at_the_end_says_there_is_no_more() {
+    let clock = Clock::default();
+    let api = FakeApi::new("connectsafely", 25);
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client(
+        "connectsafely",
+        transport.clone(),
+        &clock,
+        Settings::default(),
+    );
+    let provider = providers::find("connectsafely").unwrap();
+    let query = ListQuery::new(provider, Resource::Connections, 12, 100, None).unwrap();
+    let page = block_on(&clock, client.list(query, CancelToken::new())).unwrap();
+    assert_eq!(page.items.len(), 13);
+    assert!(!page.has_more);
+    assert_eq!(
+        transport.requests(),
+        2,
+        "12 then a short page of 1 ends the list"
+    );
+    let urls: Vec<u64> = transport
+        .log
+        .borrow()
+        .sent
+        .iter()
+        .map(|sent| sent.query("limit").unwrap())
+        .collect();
+    assert_eq!(urls, vec![12, 12]);
+}
+
+#[test]
+fn max_items_plans_only_what_it_will_deliver() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v2", 1201);
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let request = RunRequest {
+        budgets: linkedin_network::client::budget::Budgets {
+            max_items: Some(120),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let result = block_on(
+        &clock,
+        client.collect(
+            Resource::Connections,
+            request,
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap();
+    assert_eq!(result.items.len(), 120);
+    assert_eq!(result.credits_used, 3, "100 then 20: ceil(120 / 50)");
+    assert_eq!(
+        (result.complete, result.stop_reason),
+        (false, StopReason::MaxItems)
+    );
+    let counts: Vec<u64> = transport
+        .log
+        .borrow()
+        .sent
+        .iter()
+        .map(|sent| sent.json()["params"]["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, vec![100, 20]);
+}
+
+#[test]
+fn collect_without_max_items_stops_at_ten_thousand() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v2", 10_050);
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client("linkup-v2", transport, &clock, Settings::default());
+    let result = block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            RunRequest::default(),
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap();
+    assert_eq!(result.items.len(), 10_000);
+    assert_eq!(result.stop_reason, StopReason::MaxItems);
+    assert_eq!(api.charged(), 200);
+}
+
+#[test]
+fn an_empty_list_ends_after_one_request() {
+    for provider in PROVIDERS {
+        let clock = Clock::default();
+        let api = FakeApi::new(provider, 0);
+        let fake = api.clone();
+        let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+        let client = client(provider, transport.clone(), &clock, Settings::default());
+        let result = block_on(
+            &clock,
+            client.collect(
+                Resource::SentInvitations,
+                RunRequest::default(),
+                CancelToken::new(),
+                &mut |_| {},
+            ),
+        )
+        .unwrap();
+        assert!(result.items.is_empty() && result.complete, "{provider}");
+        assert_eq!(transport.requests(), 1, "{provider}");
+    }
+}

@@ -1,0 +1,47 @@
+//! Test support for the client: fake time, a scripted transport, fake providers.
+#![allow(dead_code, unused_imports)]
+
+pub mod clock;
+pub mod fake_api;
+pub mod transport;
+
+use linkedin_network::client::{Client, Settings};
+use linkedin_network::providers;
+use linkedin_network::query::Credentials;
+
+pub use clock::{block_on, Clock};
+pub use fake_api::FakeApi;
+pub use transport::{Reply, Scripted, Sent};
+
+pub const API_KEY: &str = "sk_live_CANARY_KEY_42";
+pub const ACCOUNT_ID: &str = "acct-CANARY/9";
+pub const LOGIN_TOKEN: &str = "AQEDAR-CANARY-cookie";
+
+pub fn credentials() -> Credentials {
+    Credentials {
+        api_key: Some(API_KEY.into()),
+        account_id: Some(ACCOUNT_ID.into()),
+        login_token: Some(LOGIN_TOKEN.into()),
+        country: None,
+    }
+}
+
+pub fn client(
+    provider: &str,
+    transport: Scripted,
+    clock: &Clock,
+    settings: Settings,
+) -> Client<Scripted, Clock> {
+    Client::new(
+        providers::find(provider).unwrap(),
+        None,
+        credentials(),
+        settings,
+        transport,
+        clock.clone(),
+        42,
+    )
+    .unwrap()
+}
+
+pub const PROVIDERS: [&str; 3] = ["linkup-v2", "linkup-v1", "connectsafely"];
