@@ -20,9 +20,13 @@ pub mod client;
 pub mod error;
 pub mod http;
 pub mod json;
+pub mod json_api;
 pub mod model;
 pub mod normalize;
 pub mod operations;
+pub mod options;
 pub mod plan;
 pub mod providers;
 pub mod query;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

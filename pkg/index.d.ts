@@ -1,0 +1,299 @@
+// Type declarations for linkedin-network. They describe exactly what the
+// code returns: every key of the model is always present, `null` where the
+// provider gave nothing; ids are decimal strings, never numbers.
+
+export type ProviderId = "linkup-v2" | "linkup-v1" | "connectsafely";
+export type ResourceName = "sentInvitations" | "receivedInvitations" | "connections";
+
+/** What linkup-v2 and linkup-v1 can filter invitations by (ConnectSafely cannot filter). */
+export type InvitationTypeFilter = "CONNECTION" | "ORGANIZATION" | "CONTENT_SERIES";
+/** Known invitation types; unknown ones pass through as sent. */
+export type InvitationType =
+  | "CONNECTION"
+  | "ORGANIZATION"
+  | "CONTENT_SERIES"
+  | "NEWSLETTER"
+  | "EVENT"
+  | "MEMBER_FOLLOW"
+  | (string & {});
+export type Country = "US" | "UK" | "FR" | "DE" | "NL" | "IT" | "IL" | "CA" | "BR" | "ES" | "IN";
+
+/** A time the provider gave relative to its clock, resolved where possible. */
+export interface RelativeTime {
+  /** What the provider said: "5d", "Sent yesterday", "Connected on Feb 15, 2024". */
+  text: string;
+  /** Whole days before `anchor`. */
+  days: number | null;
+  /** ISO 8601 instant (`anchor − days × 24 h`, or the absolute date given), as `toISOString` prints it. */
+  at: string | null;
+  precision: "day" | "week" | "month" | "year" | null;
+  /** The server clock the text was relative to (metadata timestamp, else the Date header, else the local clock). */
+  anchor: string | null;
+}
+
+export interface Person {
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  headline: string | null;
+  /** Canonical: `https://www.linkedin.com/in/<slug>`, slug percent-encoded with upper-case hex. */
+  profileUrl: string | null;
+  /** The `/in/<slug>`, percent-decoded; null for member-id URLs. */
+  publicIdentifier: string | null;
+  memberId: string | null;
+  memberUrn: string | null;
+  pictureUrl: string | null;
+  organization: string | null;
+}
+
+export interface Invitation {
+  /** Exact decimal id ("7329176687475109888"); compare as strings or BigInt, never Number. */
+  id: string;
+  urn: string | null;
+  direction: "sent" | "received";
+  type: InvitationType;
+  state: string | null;
+  message: string | null;
+  sentAt: RelativeTime | null;
+  /** The other side: the recipient of a sent invitation, the sender of a received one. */
+  person: Person;
+  /** shared_secret / validationToken of a received invitation. */
+  acceptToken: string | null;
+  provider: ProviderId;
+}
+
+export interface Connection {
+  person: Person;
+  connectedAt: RelativeTime | null;
+  provider: ProviderId;
+}
+
+export type Item = Invitation | Connection;
+
+/** One provider answer as `parseResponse` reads it. */
+export interface ParsedPage<T extends Item = Item> {
+  items: T[];
+  /** List position of the first item. */
+  offset: number;
+  /** The provider's count of the whole list; null where it gives none (ConnectSafely). */
+  total: number | null;
+  hasMore: boolean;
+  creditsUsed: number;
+  warnings: string[];
+}
+
+/** What `list` returns: one planned range, every call of it. */
+export interface Page<T extends Item = Item> extends ParsedPage<T> {
+  /** Continues right after the last item; pass it to `iterate` or `collect`. */
+  cursor: string;
+  /** HTTP requests sent, retries included. */
+  requests: number;
+}
+
+export type StopReason = "end" | "maxItems" | "maxCredits" | "maxRequests";
+
+export interface Progress {
+  pages: number;
+  items: number;
+  total: number | null;
+  creditsUsed: number;
+  requests: number;
+  /** Continues right after the items delivered so far (at most 1 KB, holds no secret). */
+  cursor: string;
+  duplicatesDropped: number;
+  warnings: string[];
+}
+
+export interface CollectResult<T extends Item = Item> {
+  items: T[];
+  total: number | null;
+  /** True when the list was read to its end. */
+  complete: boolean;
+  stopReason: StopReason;
+  creditsUsed: number;
+  requests: number;
+  duplicatesDropped: number;
+  warnings: string[];
+  cursor: string;
+}
+
+export interface Estimate {
+  credits: number;
+  requests: number;
+  upstreamCalls: number;
+}
+
+export interface PlannedCall {
+  /** The list range the call covers: `[offset, offset + count)`. */
+  offset: number;
+  count: number;
+  credits: number;
+  upstreamCalls: number;
+  /** The provider's own pagination parameters: `{offset, count}`, `{start_page, end_page}` or `{startIndex, limit?}`. */
+  params: Record<string, number>;
+}
+
+export interface BuiltRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (1–10; default 3). */
+  maxAttempts?: number;
+  /** Default 500. */
+  baseDelayMs?: number;
+  /** Caps every wait, `Retry-After` included (default 20000). */
+  maxDelayMs?: number;
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+interface CommonClientOptions {
+  /** https only, except loopback hosts (http://127.0.0.1:port). */
+  baseUrl?: string;
+  /** Defaults to the global fetch. */
+  fetch?: FetchLike;
+  retry?: RetryOptions;
+  /** Per attempt, body included (default 25000). */
+  timeoutMs?: number;
+  /** Pages in flight at once once the total is known (1–16; default 4). */
+  concurrency?: number;
+}
+
+export type ClientOptions =
+  | (CommonClientOptions & { provider: "linkup-v2"; apiKey: string; accountId: string })
+  | (CommonClientOptions & { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country })
+  | (CommonClientOptions & { provider: "connectsafely"; apiKey: string; accountId?: string });
+
+export interface RangeOptions {
+  offset?: number;
+  /** 1–10000; default 10. */
+  limit?: number;
+  invitationType?: InvitationTypeFilter;
+}
+
+export interface ListOptions extends RangeOptions {
+  signal?: AbortSignal;
+}
+
+export interface RunOptions {
+  /** Where to start when there is no cursor (default 0). */
+  offset?: number;
+  invitationType?: InvitationTypeFilter;
+  maxItems?: number;
+  /** No call starts whose price would pass it. */
+  maxCredits?: number;
+  /** A Worker on the free plan has 50 subrequests. */
+  maxRequests?: number;
+  /** From a page, a progress event or a result: continues exactly there. */
+  cursor?: string;
+  concurrency?: number;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ResourceClient<T extends Item> {
+  /** One planned range `[offset, offset + limit)`. */
+  list(options?: ListOptions): Promise<Page<T>>;
+  /** Every item, in list order, as pages arrive. */
+  iterate(options?: RunOptions): AsyncGenerator<T, void, undefined>;
+  /** Every item in one result; stops at `maxItems` (10,000 when not given). */
+  collect(options?: RunOptions): Promise<CollectResult<T>>;
+  /** The price of a range, before anything is spent. */
+  estimate(options?: RangeOptions): Estimate;
+}
+
+export interface Client {
+  readonly sentInvitations: ResourceClient<Invitation>;
+  readonly receivedInvitations: ResourceClient<Invitation>;
+  readonly connections: ResourceClient<Connection>;
+}
+
+export type ErrorCode =
+  | "INVALID_INPUT"
+  | "AUTH"
+  | "NOT_FOUND"
+  | "RATE_LIMITED"
+  | "INSUFFICIENT_CREDITS"
+  | "PROVIDER_ERROR"
+  | "BAD_RESPONSE"
+  | "NETWORK"
+  | "TIMEOUT"
+  | "ABORTED"
+  | "BUDGET_EXCEEDED"
+  | "RESPONSE_TOO_LARGE"
+  | "REDIRECT_REFUSED";
+
+export interface LinkedInNetworkErrorJSON {
+  name: "LinkedInNetworkError";
+  code: ErrorCode;
+  message: string;
+  provider: ProviderId | null;
+  status: number | null;
+  providerCode: string | null;
+  retryable: boolean;
+  retryAfterMs: number | null;
+  attempts: number;
+  creditsUsed: number;
+}
+
+/** Every failure the package reports. Never carries an API key, login token or account id. */
+export declare class LinkedInNetworkError extends Error {
+  readonly name: "LinkedInNetworkError";
+  readonly code: ErrorCode;
+  readonly provider: ProviderId | null;
+  /** HTTP status when a response arrived (linkup-v1 errors keep their 200). */
+  readonly status: number | null;
+  /** The provider's own code or message, e.g. "INSUFFICIENT_CREDITS". */
+  readonly providerCode: string | null;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+  readonly attempts: number;
+  readonly creditsUsed: number;
+  /** A type guard that also recognizes errors from another copy of the package. */
+  static is(value: unknown): value is LinkedInNetworkError;
+  toJSON(): LinkedInNetworkErrorJSON;
+}
+
+export declare function createClient(options: ClientOptions): Client;
+
+/** Resolves once the WebAssembly module is instantiated (at once in Node and workerd). */
+export declare function ready(): Promise<void>;
+
+export type BuildRequestOptions = RangeOptions & { resource: ResourceName; baseUrl?: string } & (
+    | { provider: "linkup-v2"; apiKey: string; accountId: string }
+    | { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country }
+    | { provider: "connectsafely"; apiKey: string; accountId?: string }
+  );
+
+/** The one request for a range; a range that needs several calls is refused (use planRequests). */
+export declare function buildRequest(options: BuildRequestOptions): BuiltRequest;
+
+export interface ParseResponseOptions {
+  provider: ProviderId;
+  resource: ResourceName;
+  status: number;
+  /** The raw response text: never pre-parsed, or ids above 2^53 are already wrong. */
+  body: string;
+  headers?: Record<string, string> | Headers;
+  /** With `limit`: keep only items of `[offset, offset + limit)`. */
+  offset?: number;
+  limit?: number;
+}
+
+export declare function parseResponse(options: ParseResponseOptions & { resource: "connections" }): ParsedPage<Connection>;
+export declare function parseResponse(
+  options: ParseResponseOptions & { resource: "sentInvitations" | "receivedInvitations" },
+): ParsedPage<Invitation>;
+export declare function parseResponse(options: ParseResponseOptions): ParsedPage;
+
+export interface PlanOptions extends RangeOptions {
+  provider: ProviderId;
+  resource: ResourceName;
+}
+
+export declare function planRequests(options: PlanOptions): PlannedCall[];
+export declare function estimateCredits(options: PlanOptions): Estimate;

@@ -1,0 +1,42 @@
+// LinkedInNetworkError: the one error type the package throws (SPEC §5).
+// Rust builds the fields; this file makes them a real Error subclass.
+
+const FIELDS = ["code", "message", "provider", "status", "providerCode", "retryable", "retryAfterMs", "attempts", "creditsUsed"];
+
+export class LinkedInNetworkError extends Error {
+  constructor(details) {
+    super(details.message);
+    this.name = "LinkedInNetworkError";
+    this.code = details.code;
+    this.provider = details.provider ?? null;
+    this.status = details.status ?? null;
+    this.providerCode = details.providerCode ?? null;
+    this.retryable = Boolean(details.retryable);
+    this.retryAfterMs = details.retryAfterMs ?? null;
+    this.attempts = details.attempts ?? 0;
+    this.creditsUsed = details.creditsUsed ?? 0;
+  }
+
+  /** True for a LinkedInNetworkError, also one from another copy of the package. */
+  static is(value) {
+    return value instanceof LinkedInNetworkError || (value instanceof Error && value.name === "LinkedInNetworkError" && typeof value.code === "string");
+  }
+
+  toJSON() {
+    const json = { name: this.name };
+    for (const field of FIELDS) json[field] = this[field];
+    return json;
+  }
+}
+
+/** An error as Rust throws it (`{ lnError: json }`) becomes a LinkedInNetworkError; anything else (a callback's own exception) passes through. */
+export function fromWasm(thrown) {
+  if (thrown !== null && typeof thrown === "object" && typeof thrown.lnError === "string") {
+    return new LinkedInNetworkError(JSON.parse(thrown.lnError));
+  }
+  return thrown;
+}
+
+export function invalidInput(message) {
+  return new LinkedInNetworkError({ code: "INVALID_INPUT", message });
+}

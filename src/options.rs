@@ -1,0 +1,248 @@
+//! The JavaScript API's option objects (SPEC §4), read from their JSON form
+//! with an `INVALID_INPUT` for every field of the wrong type or range that
+//! names the field and what it accepts — and never repeats a value, since
+//! some of them are secrets. Unknown keys are refused: a misspelt
+//! `maxCredit` must not silently mean "no budget".
+
+use serde_json::{Map, Value};
+
+use crate::client::budget::Budgets;
+use crate::client::retry::RetryPolicy;
+use crate::client::{RunRequest, Settings};
+use crate::error::Error;
+use crate::json::type_name;
+use crate::plan::PlannedCall;
+use crate::providers::{self, Provider};
+use crate::query::{Credentials, ListQuery, Resource, MAX_LIMIT, MAX_OFFSET};
+
+/// A JSON object of options with the keys it may hold.
+pub struct Fields {
+    map: Map<String, Value>,
+}
+
+/// Limits that keep a typo from becoming a 10-hour timeout or 1,000 sockets.
+pub const MAX_CONCURRENCY: u64 = 16;
+pub const MAX_TIMEOUT_MS: u64 = 600_000;
+pub const MAX_ATTEMPTS: u64 = 10;
+pub const MAX_DELAY_MS: u64 = 600_000;
+/// `limit` when a call gives none: one ordinary page.
+pub const DEFAULT_LIMIT: u64 = 10;
+
+const AUTH_KEYS: [&str; 5] = ["apiKey", "accountId", "loginToken", "country", "baseUrl"];
+
+impl Fields {
+    /// Parses `json` (an object, or `null` for no options) and refuses keys outside `allowed`.
+    pub fn parse(json: &str, what: &str, allowed: &[&str]) -> Result<Fields, Error> {
+        let value: Value = serde_json::from_str(json)
+            .map_err(|_| Error::invalid_input(what, "must be a plain object"))?;
+        let map = match value {
+            Value::Object(map) => map,
+            Value::Null => Map::new(),
+            other => {
+                return Err(Error::invalid_input(
+                    what,
+                    &format!("must be an object, got {}", type_name(&other)),
+                ))
+            }
+        };
+        if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
+            return Err(Error::invalid_input(
+                &format!("{unknown:?}"),
+                &format!("is not an option of {what}; accepted: {}", allowed.join(", ")),
+            ));
+        }
+        Ok(Fields { map })
+    }
+
+    fn present(&self, key: &str) -> Option<&Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    pub fn text(&self, key: &str) -> Result<Option<&str>, Error> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.as_str())),
+            Some(other) => Err(Error::invalid_input(
+                key,
+                &format!("must be a string, got {}", type_name(other)),
+            )),
+        }
+    }
+
+    /// An integer in `min..=max`. Non-finite numbers arrive as strings
+    /// ("NaN", "Infinity") and are refused like any other string.
+    pub fn integer(&self, key: &str, min: u64, max: u64) -> Result<Option<u64>, Error> {
+        let Some(value) = self.present(key) else {
+            return Ok(None);
+        };
+        let problem = || Error::invalid_input(key, &format!("must be an integer from {min} to {max}, got {}", describe(value)));
+        let number = value.as_u64().ok_or_else(problem)?;
+        if (min..=max).contains(&number) {
+            Ok(Some(number))
+        } else {
+            Err(problem())
+        }
+    }
+
+    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Fields>, Error> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(value @ Value::Object(_)) => Fields::parse(&value.to_string(), key, allowed).map(Some),
+            Some(other) => Err(Error::invalid_input(
+                key,
+                &format!("must be an object, got {}", type_name(other)),
+            )),
+        }
+    }
+
+    pub fn provider(&self) -> Result<&'static dyn Provider, Error> {
+        providers::find(self.text("provider")?.unwrap_or_default())
+    }
+
+    pub fn resource(&self) -> Result<Resource, Error> {
+        Resource::parse(self.text("resource")?.unwrap_or_default())
+    }
+
+    pub fn credentials(&self) -> Result<Credentials, Error> {
+        Ok(Credentials {
+            api_key: self.text("apiKey")?.map(str::to_string),
+            account_id: self.text("accountId")?.map(str::to_string),
+            login_token: self.text("loginToken")?.map(str::to_string),
+            country: self.text("country")?.map(str::to_string),
+        })
+    }
+
+    /// `{offset, limit, invitationType}` for one range of one list.
+    pub fn list_query(&self, provider: &dyn Provider, resource: Resource) -> Result<ListQuery, Error> {
+        let offset = self.integer("offset", 0, MAX_OFFSET)?.unwrap_or(0);
+        let limit = self.integer("limit", 1, MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT);
+        ListQuery::new(provider, resource, offset, limit, self.text("invitationType")?)
+    }
+}
+
+/// How a value is described in a message: its type, or the number itself
+/// (numbers are never secrets), never a string's content.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Number(number) => number.to_string(),
+        Value::String(text) if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") => text.clone(),
+        other => type_name(other).to_string(),
+    }
+}
+
+/// `createClient`'s options, `fetch` aside (it stays in JavaScript).
+pub struct ClientOptions {
+    pub provider: &'static dyn Provider,
+    pub credentials: Credentials,
+    pub base_url: Option<String>,
+    pub settings: Settings,
+}
+
+pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
+    let mut allowed = vec!["provider", "retry", "timeoutMs", "concurrency"];
+    allowed.extend(AUTH_KEYS);
+    let fields = Fields::parse(json, "createClient", &allowed)?;
+    let provider = fields.provider()?;
+    let defaults = Settings::default();
+    let mut retry = defaults.retry;
+    if let Some(policy) = fields.object("retry", &["maxAttempts", "baseDelayMs", "maxDelayMs"])? {
+        retry = RetryPolicy {
+            max_attempts: policy
+                .integer("maxAttempts", 1, MAX_ATTEMPTS)?
+                .map_or(retry.max_attempts, |attempts| attempts as u32),
+            base_delay_ms: policy.integer("baseDelayMs", 0, MAX_DELAY_MS)?.unwrap_or(retry.base_delay_ms),
+            max_delay_ms: policy.integer("maxDelayMs", 0, MAX_DELAY_MS)?.unwrap_or(retry.max_delay_ms),
+        };
+    }
+    Ok(ClientOptions {
+        provider,
+        credentials: fields.credentials()?,
+        base_url: fields.text("baseUrl")?.map(str::to_string),
+        settings: Settings {
+            retry,
+            timeout_ms: fields.integer("timeoutMs", 1, MAX_TIMEOUT_MS)?.unwrap_or(defaults.timeout_ms),
+            concurrency: fields
+                .integer("concurrency", 1, MAX_CONCURRENCY)?
+                .map_or(defaults.concurrency, |width| width as usize),
+        },
+    })
+}
+
+/// `list` and `estimate` options on a client.
+pub fn list_options(json: &str, what: &str, provider: &dyn Provider, resource: Resource) -> Result<ListQuery, Error> {
+    Fields::parse(json, what, &["offset", "limit", "invitationType"])?.list_query(provider, resource)
+}
+
+/// `iterate` and `collect` options (callbacks and the signal stay in JavaScript).
+pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
+    let allowed = ["offset", "invitationType", "maxItems", "maxCredits", "maxRequests", "cursor", "concurrency"];
+    let fields = Fields::parse(json, what, &allowed)?;
+    Ok(RunRequest {
+        invitation_type: fields.text("invitationType")?.map(str::to_string),
+        offset: fields.integer("offset", 0, MAX_OFFSET)?.unwrap_or(0),
+        budgets: Budgets {
+            max_items: fields.integer("maxItems", 1, u64::from(u32::MAX))?,
+            max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
+            max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
+        },
+        cursor: fields.text("cursor")?.map(str::to_string),
+        concurrency: fields.integer("concurrency", 1, MAX_CONCURRENCY)?.map(|width| width as usize),
+    })
+}
+
+/// The keys `buildRequest` accepts: a range and everything to authenticate it.
+pub fn build_request_keys() -> Vec<&'static str> {
+    let mut keys = vec!["provider", "resource", "offset", "limit", "invitationType"];
+    keys.extend(AUTH_KEYS);
+    keys
+}
+
+/// `planRequests` / `estimateCredits`: `{provider, resource, offset, limit, invitationType}`.
+pub fn plan_options(json: &str, what: &str) -> Result<(&'static dyn Provider, ListQuery), Error> {
+    let fields = Fields::parse(json, what, &["provider", "resource", "offset", "limit", "invitationType"])?;
+    let provider = fields.provider()?;
+    let query = fields.list_query(provider, fields.resource()?)?;
+    Ok((provider, query))
+}
+
+/// `parseResponse`'s options (the body travels separately, unparsed).
+pub struct ParseOptions {
+    pub provider: &'static dyn Provider,
+    pub resource: Resource,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// With `offset` and `limit`, items outside that range are dropped.
+    pub range: Option<PlannedCall>,
+}
+
+pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
+    let fields = Fields::parse(json, "parseResponse", &["provider", "resource", "status", "headers", "offset", "limit"])?;
+    let provider = fields.provider()?;
+    let resource = fields.resource()?;
+    let status = fields
+        .integer("status", 100, 599)?
+        .ok_or_else(|| Error::invalid_input("status", "is required: the HTTP status of the response"))?;
+    let mut headers = Vec::new();
+    if let Some(value) = fields.present("headers") {
+        let Value::Object(map) = value else {
+            return Err(Error::invalid_input("headers", &format!("must be an object or a Headers, got {}", type_name(value))));
+        };
+        for (name, value) in map {
+            match value {
+                Value::String(text) => headers.push((name.clone(), text.clone())),
+                other => {
+                    return Err(Error::invalid_input(
+                        &format!("headers[{name:?}]"),
+                        &format!("must be a string, got {}", type_name(other)),
+                    ))
+                }
+            }
+        }
+    }
+    let range = match (fields.integer("offset", 0, MAX_OFFSET)?, fields.integer("limit", 1, MAX_LIMIT)?) {
+        (Some(offset), Some(count)) => Some(PlannedCall { offset, count, credits: 0, upstream_calls: 0, params: Map::new() }),
+        (None, None) => None,
+        _ => return Err(Error::invalid_input("offset", "and limit go together: give both to keep only that range, or neither")),
+    };
+    Ok(ParseOptions { provider, resource, status: status as u16, headers, range })
+}

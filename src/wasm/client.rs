@@ -1,0 +1,155 @@
+//! The client and its runs as JavaScript objects. Async methods return
+//! promises of JSON text; the run behind `iterate` hands out one page per
+//! `next()`, and dropping it (`free()`) aborts whatever it still has in flight.
+
+use core::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::client::report::Progress;
+use crate::client::run::Run;
+use crate::client::{CancelToken, Client};
+use crate::error::Error;
+use crate::json_api::to_json;
+use crate::options::{client_options, list_options, run_options};
+use crate::query::Resource;
+use crate::wasm::fetch::FetchTransport;
+use crate::wasm::signal::SignalLink;
+use crate::wasm::timer::JsTimer;
+use crate::wasm::to_js;
+
+type JsClient = Client<FetchTransport, JsTimer>;
+
+#[wasm_bindgen]
+pub struct WasmClient {
+    client: JsClient,
+}
+
+/// Validates `createClient`'s options; `fetch` is the caller's own or `undefined`.
+#[wasm_bindgen(js_name = createClientCore)]
+pub fn create_client_core(options: &str, fetch: JsValue) -> Result<WasmClient, JsValue> {
+    let options = client_options(options).map_err(to_js)?;
+    let custom = if fetch.is_undefined() || fetch.is_null() {
+        None
+    } else {
+        Some(fetch.dyn_into::<Function>().map_err(|_| to_js(Error::invalid_input("fetch", "must be a function")))?)
+    };
+    let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    let client = Client::new(
+        options.provider,
+        options.base_url.as_deref(),
+        options.credentials,
+        options.settings,
+        FetchTransport { custom },
+        JsTimer,
+        seed,
+    )
+    .map_err(to_js)?;
+    Ok(WasmClient { client })
+}
+
+fn resource(name: &str) -> Result<Resource, JsValue> {
+    Resource::parse(name).map_err(to_js)
+}
+
+fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
+    result.map(|json| JsValue::from_str(&json)).map_err(to_js)
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    pub fn estimate(&self, resource_name: &str, options: &str) -> Result<String, JsValue> {
+        let resource = resource(resource_name)?;
+        let query = list_options(options, "estimate", self.client.shared.provider, resource).map_err(to_js)?;
+        to_json(&self.client.estimate(&query)).map_err(to_js)
+    }
+
+    pub fn list(&self, resource_name: &str, options: &str, signal: JsValue) -> Promise {
+        let client = self.client.clone();
+        let prepared = resource(resource_name).and_then(|resource| {
+            list_options(options, "list", client.shared.provider, resource).map_err(to_js)
+        });
+        future_to_promise(async move {
+            let query = prepared?;
+            let cancel = CancelToken::new();
+            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+            text(client.list(query, cancel).await.and_then(|page| to_json(&page)))
+        })
+    }
+
+    pub fn collect(&self, resource_name: &str, options: &str, signal: JsValue, on_progress: JsValue) -> Promise {
+        let client = self.client.clone();
+        let prepared = resource(resource_name)
+            .and_then(|resource| Ok((resource, run_options(options, "collect").map_err(to_js)?)));
+        future_to_promise(async move {
+            let (resource, request) = prepared?;
+            let cancel = CancelToken::new();
+            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+            let callback = on_progress.dyn_into::<Function>().ok();
+            // A callback that throws stops the run; its exception is what the caller gets.
+            let mut thrown: Option<JsValue> = None;
+            let stop = cancel.clone();
+            let mut report = |progress: &Progress| {
+                if let (Some(callback), None) = (&callback, &thrown) {
+                    let json = to_json(progress).unwrap_or_default();
+                    if let Err(exception) = callback.call1(&JsValue::UNDEFINED, &JsValue::from_str(&json)) {
+                        thrown = Some(exception);
+                        stop.cancel();
+                    }
+                }
+            };
+            let result = client.collect(resource, request, cancel, &mut report).await;
+            if let Some(exception) = thrown {
+                return Err(exception);
+            }
+            text(result.and_then(|result| to_json(&result)))
+        })
+    }
+
+    pub fn iterate(&self, resource_name: &str, options: &str, signal: JsValue) -> Result<WasmRun, JsValue> {
+        let resource = resource(resource_name)?;
+        let request = run_options(options, "iterate").map_err(to_js)?;
+        let cancel = CancelToken::new();
+        let link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+        let run = self.client.iterate(resource, request, cancel).map_err(to_js)?;
+        Ok(WasmRun {
+            run: Rc::new(RefCell::new(Some(run))),
+            _link: link,
+        })
+    }
+}
+
+/// One `iterate` run: `next()` resolves to a page (`{ items, progress }`) as
+/// JSON text, or `null` at the end.
+#[wasm_bindgen]
+pub struct WasmRun {
+    run: Rc<RefCell<Option<Run<FetchTransport, JsTimer>>>>,
+    _link: SignalLink,
+}
+
+#[wasm_bindgen]
+impl WasmRun {
+    pub fn next(&self) -> Promise {
+        let slot = Rc::clone(&self.run);
+        future_to_promise(async move {
+            let taken = slot.borrow_mut().take();
+            let Some(mut run) = taken else {
+                return Err(to_js(Error::invalid_input(
+                    "iterate",
+                    "next() was called before the previous call finished",
+                )));
+            };
+            let result = run.next_batch().await;
+            *slot.borrow_mut() = Some(run);
+            match result {
+                Ok(Some(batch)) => text(to_json(&batch)),
+                Ok(None) => Ok(JsValue::NULL),
+                Err(error) => Err(to_js(error)),
+            }
+        })
+    }
+}

@@ -1,0 +1,44 @@
+//! A caller's `AbortSignal` linked to the run's cancel token for as long as
+//! the run lives; the listener is removed when the link is dropped.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::client::CancelToken;
+use crate::error::Error;
+use crate::wasm::bindings::AbortSignal;
+
+pub struct SignalLink {
+    listening: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl SignalLink {
+    /// Links `signal` (`undefined`/`null` for none) to `cancel`.
+    pub fn new(signal: JsValue, cancel: &CancelToken) -> Result<SignalLink, Error> {
+        if signal.is_undefined() || signal.is_null() {
+            return Ok(SignalLink { listening: None });
+        }
+        let looks_like_signal = js_sys::Reflect::has(&signal, &JsValue::from_str("aborted")).unwrap_or(false)
+            && js_sys::Reflect::has(&signal, &JsValue::from_str("addEventListener")).unwrap_or(false);
+        if !looks_like_signal {
+            return Err(Error::invalid_input("signal", "must be an AbortSignal"));
+        }
+        let signal: AbortSignal = signal.unchecked_into();
+        if signal.aborted() {
+            cancel.cancel();
+            return Ok(SignalLink { listening: None });
+        }
+        let token = cancel.clone();
+        let listener = Closure::<dyn FnMut()>::new(move || token.cancel());
+        signal.add_event_listener("abort", listener.as_ref().unchecked_ref());
+        Ok(SignalLink { listening: Some((signal, listener)) })
+    }
+}
+
+impl Drop for SignalLink {
+    fn drop(&mut self) {
+        if let Some((signal, listener)) = &self.listening {
+            signal.remove_event_listener("abort", listener.as_ref().unchecked_ref());
+        }
+    }
+}
