@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One build at a time: parallel test runs must not see a half-written pkg/dist.
+mkdir -p target
+exec 9>target/.build-package.lock
+flock 9
+
 out=pkg/dist
 wasm="$out/linkedin_network_bg.wasm"
 stamp="$out/.inputs"
@@ -15,14 +20,17 @@ if [ -f "$wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs" ]; then
 fi
 
 cargo build --lib --release --target wasm32-unknown-unknown
-rm -rf "$out"
+fresh=target/pkg-dist.new
+rm -rf "$fresh"
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir "$out" --out-name linkedin_network \
+  --out-dir "$fresh" --out-name linkedin_network \
   target/wasm32-unknown-unknown/release/linkedin_network.wasm
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$wasm" -o "$wasm"
-echo "$inputs" > "$stamp"
+  "$fresh/linkedin_network_bg.wasm" -o "$fresh/linkedin_network_bg.wasm"
+echo "$inputs" > "$fresh/.inputs"
+rm -rf "$out"
+mv "$fresh" "$out"
 printf '[build] %s: %s bytes (%s gzipped); glue %s bytes (%s gzipped)\n' "$wasm" \
   "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" \
   "$(wc -c < "$out/linkedin_network.js")" "$(gzip -9 -c "$out/linkedin_network.js" | wc -c)"
