@@ -72,7 +72,9 @@ pub fn resolve(
 /// Reads a time text, case-insensitively, or `None` if it is not one of the
 /// forms providers use.
 pub fn read(text: &str) -> Option<Reading> {
-    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    // ASCII lower-casing: the words are English, and Unicode case tables
+    // would cost the .wasm kilobytes for nothing.
+    let lower = text.trim().trim_end_matches('.').to_ascii_lowercase();
     let mut words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|word| !word.is_empty())
