@@ -1,10 +1,9 @@
 //! The one error type: every failure a caller can see, with the codes of SPEC §5.
 
-use serde::Serialize;
+use crate::json::{ObjectWriter, ToJson};
 
 /// Why a call failed. The string forms (`as_str`) are the public `code` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     /// The caller's input was rejected before any request was sent.
     InvalidInput,
@@ -49,8 +48,7 @@ impl ErrorCode {
 /// Messages are written by this crate; text that comes from a provider is
 /// shortened, and the client removes the caller's secrets from it before an
 /// error leaves the crate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,
@@ -127,6 +125,24 @@ impl Error {
         self.retryable = retryable;
         self.retry_after_ms = retry_after_ms;
         self
+    }
+}
+
+/// The fields of SPEC §5, as `LinkedInNetworkError` carries them.
+impl ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("code", self.code.as_str())
+            .field("message", &self.message)
+            .field("provider", &self.provider)
+            .field("status", &self.status)
+            .field("providerCode", &self.provider_code)
+            .field("retryable", &self.retryable)
+            .field("retryAfterMs", &self.retry_after_ms)
+            .field("attempts", &self.attempts)
+            .field("creditsUsed", &self.credits_used);
+        object.end();
     }
 }
 

@@ -1,7 +1,7 @@
 //! HTTP requests and responses as plain data: what crosses the transport.
 //! The core builds the one and reads the other; it never sends anything.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::json::{ObjectWriter, ToJson};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -39,25 +39,28 @@ impl core::fmt::Debug for HttpRequest {
     }
 }
 
-/// Serialized as `buildRequest` returns it: `{ method, url, headers: {…}, body }`.
-impl Serialize for HttpRequest {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Headers<'r>(&'r [(&'static str, String)]);
-        impl Serialize for Headers<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(Some(self.0.len()))?;
-                for (name, value) in self.0 {
-                    map.serialize_entry(name, value)?;
-                }
-                map.end()
-            }
+/// Written as `buildRequest` returns it: `{ method, url, headers: {…}, body }`.
+impl ToJson for HttpRequest {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("method", self.method.as_str())
+            .field("url", &self.url)
+            .field("headers", &HeadersJson(&self.headers))
+            .field("body", &self.body);
+        object.end();
+    }
+}
+
+struct HeadersJson<'h>(&'h [(&'static str, String)]);
+
+impl ToJson for HeadersJson<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        for (name, value) in self.0 {
+            object.field(name, value);
         }
-        let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("method", self.method.as_str())?;
-        map.serialize_entry("url", &self.url)?;
-        map.serialize_entry("headers", &Headers(&self.headers))?;
-        map.serialize_entry("body", &self.body)?;
-        map.end()
+        object.end();
     }
 }
 

@@ -2,19 +2,12 @@
 //! `parseResponse`, `planRequests`, `estimateCredits` — as JSON in, JSON out,
 //! so the wasm bindings hold no logic and these run natively under test.
 
-use serde::Serialize;
-
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::http::HttpResponse;
+use crate::json::to_json_string;
 use crate::operations::{build_request, estimate_credits, parse_response, plan_requests};
 use crate::options::{build_request_keys, parse_options, plan_options, Fields};
 use crate::query::{base_url, Target};
-
-/// JSON text of a value the crate itself built (cannot fail for these types).
-pub fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value)
-        .map_err(|_| Error::new(ErrorCode::BadResponse, "could not write the result as JSON"))
-}
 
 pub fn build_request_json(options: &str) -> Result<String, Error> {
     let fields = Fields::parse(options, "buildRequest", &build_request_keys())?;
@@ -27,27 +20,37 @@ pub fn build_request_json(options: &str) -> Result<String, Error> {
         resource,
         invitation_type: query.invitation_type.clone(),
     };
-    to_json(&build_request(provider, &target, &query)?)
+    Ok(to_json_string(&build_request(provider, &target, &query)?))
 }
 
 /// `now_ms` anchors relative times when the response carries no clock.
-pub fn parse_response_json(options: &str, body: &str, now_ms: Option<i64>) -> Result<String, Error> {
+pub fn parse_response_json(
+    options: &str,
+    body: &str,
+    now_ms: Option<i64>,
+) -> Result<String, Error> {
     let options = parse_options(options)?;
     let response = HttpResponse {
         status: options.status,
         headers: &options.headers,
         body,
     };
-    let page = parse_response(options.provider, options.resource, &response, options.range.as_ref(), now_ms)?;
-    to_json(&page)
+    let page = parse_response(
+        options.provider,
+        options.resource,
+        &response,
+        options.range.as_ref(),
+        now_ms,
+    )?;
+    Ok(to_json_string(&page))
 }
 
 pub fn plan_requests_json(options: &str) -> Result<String, Error> {
     let (provider, query) = plan_options(options, "planRequests")?;
-    to_json(&plan_requests(provider, &query))
+    Ok(to_json_string(&plan_requests(provider, &query)))
 }
 
 pub fn estimate_credits_json(options: &str) -> Result<String, Error> {
     let (provider, query) = plan_options(options, "estimateCredits")?;
-    to_json(&estimate_credits(provider, &query))
+    Ok(to_json_string(&estimate_credits(provider, &query)))
 }

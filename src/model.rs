@@ -3,11 +3,10 @@
 //! Every key is always present (`None` serializes as `null`), ids are exact
 //! decimal strings, and times carry the text they came from.
 
-use serde::Serialize;
+use crate::json::{ObjectWriter, ToJson};
 
 /// Which way an invitation went, seen from the account being listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Sent,
     Received,
@@ -15,8 +14,7 @@ pub enum Direction {
 
 /// A time the provider gave relative to its own clock ("5d", "Sent yesterday",
 /// "Connected on Feb 15, 2024"), resolved to an instant where it can be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelativeTime {
     /// What the provider said, verbatim.
     pub text: String,
@@ -30,8 +28,7 @@ pub struct RelativeTime {
 }
 
 /// How coarse the provider's wording was: "1 month ago" is only good to a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
     Day,
     Week,
@@ -40,8 +37,7 @@ pub enum Precision {
 }
 
 /// The person (or page) on the other side of an invitation, or a connection.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Person {
     pub name: Option<String>,
     pub first_name: Option<String>,
@@ -57,8 +53,7 @@ pub struct Person {
     pub organization: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invitation {
     /// Exact decimal id: never rounded through a double.
     pub id: String,
@@ -66,7 +61,6 @@ pub struct Invitation {
     pub urn: Option<String>,
     pub direction: Direction,
     /// CONNECTION, ORGANIZATION, … or whatever the provider sent.
-    #[serde(rename = "type")]
     pub kind: String,
     pub state: Option<String>,
     pub message: Option<String>,
@@ -77,8 +71,7 @@ pub struct Invitation {
     pub provider: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Connection {
     pub person: Person,
     pub connected_at: Option<RelativeTime>,
@@ -86,8 +79,7 @@ pub struct Connection {
 }
 
 /// One element of a listed page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Invitation(Invitation),
     Connection(Connection),
@@ -112,8 +104,7 @@ impl Item {
 }
 
 /// One provider answer, normalized: the shape `parseResponse` returns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub items: Vec<Item>,
     /// List position of the first item.
@@ -123,4 +114,109 @@ pub struct Page {
     pub has_more: bool,
     pub credits_used: u64,
     pub warnings: Vec<String>,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Sent => "sent",
+            Direction::Received => "received",
+        }
+    }
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+// The JSON form of SPEC §2: camelCase keys, every key always present.
+
+impl ToJson for RelativeTime {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("text", &self.text)
+            .field("days", &self.days)
+            .field("at", &self.at)
+            .field("precision", &self.precision.map(Precision::as_str))
+            .field("anchor", &self.anchor);
+        object.end();
+    }
+}
+
+impl ToJson for Person {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("name", &self.name)
+            .field("firstName", &self.first_name)
+            .field("lastName", &self.last_name)
+            .field("headline", &self.headline)
+            .field("profileUrl", &self.profile_url)
+            .field("publicIdentifier", &self.public_identifier)
+            .field("memberId", &self.member_id)
+            .field("memberUrn", &self.member_urn)
+            .field("pictureUrl", &self.picture_url)
+            .field("organization", &self.organization);
+        object.end();
+    }
+}
+
+impl ToJson for Invitation {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("id", &self.id)
+            .field("urn", &self.urn)
+            .field("direction", self.direction.as_str())
+            .field("type", &self.kind)
+            .field("state", &self.state)
+            .field("message", &self.message)
+            .field("sentAt", &self.sent_at)
+            .field("person", &self.person)
+            .field("acceptToken", &self.accept_token)
+            .field("provider", self.provider);
+        object.end();
+    }
+}
+
+impl ToJson for Connection {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("person", &self.person)
+            .field("connectedAt", &self.connected_at)
+            .field("provider", self.provider);
+        object.end();
+    }
+}
+
+impl ToJson for Item {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Item::Invitation(invitation) => invitation.write_json(out),
+            Item::Connection(connection) => connection.write_json(out),
+        }
+    }
+}
+
+impl ToJson for Page {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("items", &self.items)
+            .field("offset", &self.offset)
+            .field("total", &self.total)
+            .field("hasMore", &self.has_more)
+            .field("creditsUsed", &self.credits_used)
+            .field("warnings", &self.warnings);
+        object.end();
+    }
 }

@@ -4,20 +4,20 @@
 //! some of them are secrets. Unknown keys are refused: a misspelt
 //! `maxCredit` must not silently mean "no budget".
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use crate::client::budget::Budgets;
 use crate::client::retry::RetryPolicy;
 use crate::client::{RunRequest, Settings};
 use crate::error::Error;
-use crate::json::type_name;
+use crate::json::{parse, type_name, Value};
 use crate::plan::PlannedCall;
 use crate::providers::{self, Provider};
 use crate::query::{Credentials, ListQuery, Resource, MAX_LIMIT, MAX_OFFSET};
 
-/// A JSON object of options with the keys it may hold.
-pub struct Fields {
-    map: Map<String, Value>,
+/// A JSON object of options with the keys it may hold, borrowing its text.
+pub struct Fields<'t> {
+    members: Vec<(Cow<'t, str>, Value<'t>)>,
 }
 
 /// Limits that keep a typo from becoming a 10-hour timeout or 1,000 sockets.
@@ -30,14 +30,18 @@ pub const DEFAULT_LIMIT: u64 = 10;
 
 const AUTH_KEYS: [&str; 5] = ["apiKey", "accountId", "loginToken", "country", "baseUrl"];
 
-impl Fields {
+impl<'t> Fields<'t> {
     /// Parses `json` (an object, or `null` for no options) and refuses keys outside `allowed`.
-    pub fn parse(json: &str, what: &str, allowed: &[&str]) -> Result<Fields, Error> {
-        let value: Value = serde_json::from_str(json)
-            .map_err(|_| Error::invalid_input(what, "must be a plain object"))?;
-        let map = match value {
-            Value::Object(map) => map,
-            Value::Null => Map::new(),
+    pub fn parse(json: &'t str, what: &str, allowed: &[&str]) -> Result<Fields<'t>, Error> {
+        let value =
+            parse(json).map_err(|_| Error::invalid_input(what, "must be a plain object"))?;
+        Fields::of(value, what, allowed)
+    }
+
+    fn of(value: Value<'t>, what: &str, allowed: &[&str]) -> Result<Fields<'t>, Error> {
+        let members = match value {
+            Value::Object(members) => members,
+            Value::Null => Vec::new(),
             other => {
                 return Err(Error::invalid_input(
                     what,
@@ -45,23 +49,34 @@ impl Fields {
                 ))
             }
         };
-        if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
+        if let Some((unknown, _)) = members
+            .iter()
+            .find(|(key, _)| !allowed.contains(&key.as_ref()))
+        {
             return Err(Error::invalid_input(
                 &format!("{unknown:?}"),
-                &format!("is not an option of {what}; accepted: {}", allowed.join(", ")),
+                &format!(
+                    "is not an option of {what}; accepted: {}",
+                    allowed.join(", ")
+                ),
             ));
         }
-        Ok(Fields { map })
+        Ok(Fields { members })
     }
 
-    fn present(&self, key: &str) -> Option<&Value> {
-        self.map.get(key).filter(|value| !value.is_null())
+    fn present(&self, key: &str) -> Option<&Value<'t>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+            .filter(|value| !value.is_null())
     }
 
     pub fn text(&self, key: &str) -> Result<Option<&str>, Error> {
         match self.present(key) {
             None => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.as_str())),
+            Some(Value::String(text)) => Ok(Some(text.as_ref())),
             Some(other) => Err(Error::invalid_input(
                 key,
                 &format!("must be a string, got {}", type_name(other)),
@@ -75,7 +90,15 @@ impl Fields {
         let Some(value) = self.present(key) else {
             return Ok(None);
         };
-        let problem = || Error::invalid_input(key, &format!("must be an integer from {min} to {max}, got {}", describe(value)));
+        let problem = || {
+            Error::invalid_input(
+                key,
+                &format!(
+                    "must be an integer from {min} to {max}, got {}",
+                    describe(value)
+                ),
+            )
+        };
         let number = value.as_u64().ok_or_else(problem)?;
         if (min..=max).contains(&number) {
             Ok(Some(number))
@@ -84,10 +107,10 @@ impl Fields {
         }
     }
 
-    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Fields>, Error> {
+    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Fields<'t>>, Error> {
         match self.present(key) {
             None => Ok(None),
-            Some(value @ Value::Object(_)) => Fields::parse(&value.to_string(), key, allowed).map(Some),
+            Some(value @ Value::Object(_)) => Fields::of(value.clone(), key, allowed).map(Some),
             Some(other) => Err(Error::invalid_input(
                 key,
                 &format!("must be an object, got {}", type_name(other)),
@@ -113,10 +136,22 @@ impl Fields {
     }
 
     /// `{offset, limit, invitationType}` for one range of one list.
-    pub fn list_query(&self, provider: &dyn Provider, resource: Resource) -> Result<ListQuery, Error> {
+    pub fn list_query(
+        &self,
+        provider: &dyn Provider,
+        resource: Resource,
+    ) -> Result<ListQuery, Error> {
         let offset = self.integer("offset", 0, MAX_OFFSET)?.unwrap_or(0);
-        let limit = self.integer("limit", 1, MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT);
-        ListQuery::new(provider, resource, offset, limit, self.text("invitationType")?)
+        let limit = self
+            .integer("limit", 1, MAX_LIMIT)?
+            .unwrap_or(DEFAULT_LIMIT);
+        ListQuery::new(
+            provider,
+            resource,
+            offset,
+            limit,
+            self.text("invitationType")?,
+        )
     }
 }
 
@@ -124,8 +159,10 @@ impl Fields {
 /// (numbers are never secrets), never a string's content.
 fn describe(value: &Value) -> String {
     match value {
-        Value::Number(number) => number.to_string(),
-        Value::String(text) if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") => text.clone(),
+        Value::Number(number) => (*number).to_string(),
+        Value::String(text) if matches!(text.as_ref(), "NaN" | "Infinity" | "-Infinity") => {
+            text.to_string()
+        }
         other => type_name(other).to_string(),
     }
 }
@@ -150,8 +187,12 @@ pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
             max_attempts: policy
                 .integer("maxAttempts", 1, MAX_ATTEMPTS)?
                 .map_or(retry.max_attempts, |attempts| attempts as u32),
-            base_delay_ms: policy.integer("baseDelayMs", 0, MAX_DELAY_MS)?.unwrap_or(retry.base_delay_ms),
-            max_delay_ms: policy.integer("maxDelayMs", 0, MAX_DELAY_MS)?.unwrap_or(retry.max_delay_ms),
+            base_delay_ms: policy
+                .integer("baseDelayMs", 0, MAX_DELAY_MS)?
+                .unwrap_or(retry.base_delay_ms),
+            max_delay_ms: policy
+                .integer("maxDelayMs", 0, MAX_DELAY_MS)?
+                .unwrap_or(retry.max_delay_ms),
         };
     }
     Ok(ClientOptions {
@@ -160,7 +201,9 @@ pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
         base_url: fields.text("baseUrl")?.map(str::to_string),
         settings: Settings {
             retry,
-            timeout_ms: fields.integer("timeoutMs", 1, MAX_TIMEOUT_MS)?.unwrap_or(defaults.timeout_ms),
+            timeout_ms: fields
+                .integer("timeoutMs", 1, MAX_TIMEOUT_MS)?
+                .unwrap_or(defaults.timeout_ms),
             concurrency: fields
                 .integer("concurrency", 1, MAX_CONCURRENCY)?
                 .map_or(defaults.concurrency, |width| width as usize),
@@ -169,13 +212,27 @@ pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
 }
 
 /// `list` and `estimate` options on a client.
-pub fn list_options(json: &str, what: &str, provider: &dyn Provider, resource: Resource) -> Result<ListQuery, Error> {
-    Fields::parse(json, what, &["offset", "limit", "invitationType"])?.list_query(provider, resource)
+pub fn list_options(
+    json: &str,
+    what: &str,
+    provider: &dyn Provider,
+    resource: Resource,
+) -> Result<ListQuery, Error> {
+    Fields::parse(json, what, &["offset", "limit", "invitationType"])?
+        .list_query(provider, resource)
 }
 
 /// `iterate` and `collect` options (callbacks and the signal stay in JavaScript).
 pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
-    let allowed = ["offset", "invitationType", "maxItems", "maxCredits", "maxRequests", "cursor", "concurrency"];
+    let allowed = [
+        "offset",
+        "invitationType",
+        "maxItems",
+        "maxCredits",
+        "maxRequests",
+        "cursor",
+        "concurrency",
+    ];
     let fields = Fields::parse(json, what, &allowed)?;
     Ok(RunRequest {
         invitation_type: fields.text("invitationType")?.map(str::to_string),
@@ -186,7 +243,9 @@ pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
             max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
         },
         cursor: fields.text("cursor")?.map(str::to_string),
-        concurrency: fields.integer("concurrency", 1, MAX_CONCURRENCY)?.map(|width| width as usize),
+        concurrency: fields
+            .integer("concurrency", 1, MAX_CONCURRENCY)?
+            .map(|width| width as usize),
     })
 }
 
@@ -199,7 +258,11 @@ pub fn build_request_keys() -> Vec<&'static str> {
 
 /// `planRequests` / `estimateCredits`: `{provider, resource, offset, limit, invitationType}`.
 pub fn plan_options(json: &str, what: &str) -> Result<(&'static dyn Provider, ListQuery), Error> {
-    let fields = Fields::parse(json, what, &["provider", "resource", "offset", "limit", "invitationType"])?;
+    let fields = Fields::parse(
+        json,
+        what,
+        &["provider", "resource", "offset", "limit", "invitationType"],
+    )?;
     let provider = fields.provider()?;
     let query = fields.list_query(provider, fields.resource()?)?;
     Ok((provider, query))
@@ -216,20 +279,29 @@ pub struct ParseOptions {
 }
 
 pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
-    let fields = Fields::parse(json, "parseResponse", &["provider", "resource", "status", "headers", "offset", "limit"])?;
+    let fields = Fields::parse(
+        json,
+        "parseResponse",
+        &[
+            "provider", "resource", "status", "headers", "offset", "limit",
+        ],
+    )?;
     let provider = fields.provider()?;
     let resource = fields.resource()?;
-    let status = fields
-        .integer("status", 100, 599)?
-        .ok_or_else(|| Error::invalid_input("status", "is required: the HTTP status of the response"))?;
+    let status = fields.integer("status", 100, 599)?.ok_or_else(|| {
+        Error::invalid_input("status", "is required: the HTTP status of the response")
+    })?;
     let mut headers = Vec::new();
     if let Some(value) = fields.present("headers") {
         let Value::Object(map) = value else {
-            return Err(Error::invalid_input("headers", &format!("must be an object or a Headers, got {}", type_name(value))));
+            return Err(Error::invalid_input(
+                "headers",
+                &format!("must be an object or a Headers, got {}", type_name(value)),
+            ));
         };
         for (name, value) in map {
             match value {
-                Value::String(text) => headers.push((name.clone(), text.clone())),
+                Value::String(text) => headers.push((name.to_string(), text.to_string())),
                 other => {
                     return Err(Error::invalid_input(
                         &format!("headers[{name:?}]"),
@@ -239,10 +311,30 @@ pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
             }
         }
     }
-    let range = match (fields.integer("offset", 0, MAX_OFFSET)?, fields.integer("limit", 1, MAX_LIMIT)?) {
-        (Some(offset), Some(count)) => Some(PlannedCall { offset, count, credits: 0, upstream_calls: 0, params: Map::new() }),
+    let range = match (
+        fields.integer("offset", 0, MAX_OFFSET)?,
+        fields.integer("limit", 1, MAX_LIMIT)?,
+    ) {
+        (Some(offset), Some(count)) => Some(PlannedCall {
+            offset,
+            count,
+            credits: 0,
+            upstream_calls: 0,
+            params: Vec::new(),
+        }),
         (None, None) => None,
-        _ => return Err(Error::invalid_input("offset", "and limit go together: give both to keep only that range, or neither")),
+        _ => {
+            return Err(Error::invalid_input(
+                "offset",
+                "and limit go together: give both to keep only that range, or neither",
+            ))
+        }
     };
-    Ok(ParseOptions { provider, resource, status: status as u16, headers, range })
+    Ok(ParseOptions {
+        provider,
+        resource,
+        status: status as u16,
+        headers,
+        range,
+    })
 }

@@ -5,14 +5,22 @@
 //! what they share: the planned call, the price, splitting a range, and
 //! cutting a page down to the range its call was planned for.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
-
+use crate::json::{ObjectWriter, ToJson};
 use crate::model::Page;
 
+/// A pagination parameter's value: a number, or text for a provider that
+/// pages with opaque cursors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Number(u64),
+    Text(String),
+}
+
+/// A provider's pagination parameters, in the order it documents them.
+pub type Params = Vec<(&'static str, Param)>;
+
 /// One provider call of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedCall {
     /// The list range this call covers: `[offset, offset + count)`.
     pub offset: u64,
@@ -23,7 +31,7 @@ pub struct PlannedCall {
     pub upstream_calls: u64,
     /// The provider's own pagination parameters (`{offset, count}`,
     /// `{start_page, end_page}`, `{startIndex, limit}`).
-    pub params: Map<String, Value>,
+    pub params: Params,
 }
 
 impl PlannedCall {
@@ -34,13 +42,15 @@ impl PlannedCall {
 
     /// A pagination parameter by name, for the provider that planned it.
     pub fn param(&self, name: &str) -> Option<u64> {
-        self.params.get(name).and_then(Value::as_u64)
+        self.params.iter().find_map(|(key, value)| match value {
+            Param::Number(number) if *key == name => Some(*number),
+            _ => None,
+        })
     }
 }
 
 /// The price of a plan: what `estimateCredits` returns.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Estimate {
     pub credits: u64,
     pub requests: u64,
@@ -77,11 +87,11 @@ pub fn ceil_div(numerator: u64, denominator: u64) -> u64 {
     numerator.div_ceil(denominator.max(1))
 }
 
-/// Builds a params object from `(name, value)` pairs.
-pub fn params<const N: usize>(pairs: [(&str, u64); N]) -> Map<String, Value> {
+/// Numeric params from `(name, value)` pairs.
+pub fn params<const N: usize>(pairs: [(&'static str, u64); N]) -> Params {
     pairs
         .into_iter()
-        .map(|(name, value)| (name.to_string(), Value::from(value)))
+        .map(|(name, value)| (name, Param::Number(value)))
         .collect()
 }
 
@@ -103,4 +113,50 @@ pub fn clip_to_call(page: &mut Page, call: &PlannedCall) {
         page.has_more = true;
     }
     page.offset = first.max(call.offset);
+}
+
+impl ToJson for Param {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Param::Number(number) => number.write_json(out),
+            Param::Text(text) => text.write_json(out),
+        }
+    }
+}
+
+impl ToJson for PlannedCall {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("offset", &self.offset)
+            .field("count", &self.count)
+            .field("credits", &self.credits)
+            .field("upstreamCalls", &self.upstream_calls)
+            .field("params", &ParamsJson(&self.params));
+        object.end();
+    }
+}
+
+impl ToJson for Estimate {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("credits", &self.credits)
+            .field("requests", &self.requests)
+            .field("upstreamCalls", &self.upstream_calls);
+        object.end();
+    }
+}
+
+/// Params as a JSON object: `{"start_page":3,"end_page":4}`.
+struct ParamsJson<'p>(&'p [(&'static str, Param)]);
+
+impl ToJson for ParamsJson<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        for (name, value) in self.0 {
+            object.field(name, value);
+        }
+        object.end();
+    }
 }

@@ -398,7 +398,7 @@ fn secrets_echoed_by_a_provider_or_a_network_error_are_redacted() {
         let error = result.unwrap_err();
         let shown = format!(
             "{error} {error:?} {}",
-            serde_json::to_string(&error).unwrap()
+            linkedin_network::json::to_json_string(&error)
         );
         assert!(shown.contains("[redacted]"), "{shown}");
         for secret in [API_KEY, ACCOUNT_ID, encoded_account, "CANARY"] {

@@ -2,6 +2,7 @@
 //! with its hand-written expected output (cases.<provider>.json).
 
 use linkedin_network::http::HttpResponse;
+use linkedin_network::json::to_json_string;
 use linkedin_network::operations::parse_response;
 use linkedin_network::providers;
 use linkedin_network::query::Resource;
@@ -59,8 +60,14 @@ fn run_case(case: &Value) -> Vec<String> {
     };
     let now = case["nowMs"].as_i64();
     let (kind, actual) = match parse_response(provider, resource, &response, None, now) {
-        Ok(page) => ("page", serde_json::to_value(page).unwrap()),
-        Err(error) => ("error", serde_json::to_value(error).unwrap()),
+        Ok(page) => (
+            "page",
+            serde_json::from_str(&to_json_string(&page)).unwrap(),
+        ),
+        Err(error) => (
+            "error",
+            serde_json::from_str(&to_json_string(&error)).unwrap(),
+        ),
     };
     let mut out = Vec::new();
     match case.get(kind) {

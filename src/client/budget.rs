@@ -3,17 +3,34 @@
 //! went out, no answer came back) count as spent for the budget, so no
 //! sequence of faults can carry the real spend past `maxCredits`.
 
-use serde::Serialize;
+use crate::json::ToJson;
 
 /// Why a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StopReason {
     /// The list (or the requested range) was read to its end.
     End,
     MaxItems,
     MaxCredits,
     MaxRequests,
+}
+
+impl StopReason {
+    /// The public name: `"end"`, `"maxItems"`, `"maxCredits"`, `"maxRequests"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopReason::End => "end",
+            StopReason::MaxItems => "maxItems",
+            StopReason::MaxCredits => "maxCredits",
+            StopReason::MaxRequests => "maxRequests",
+        }
+    }
+}
+
+impl ToJson for StopReason {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

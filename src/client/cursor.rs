@@ -4,9 +4,8 @@
 //! hashes of the last items delivered (so a shift between runs cannot deliver
 //! one of them twice).
 
-use serde_json::{json, Value};
-
 use crate::error::Error;
+use crate::json::{parse, ObjectWriter, Value};
 use crate::query::Resource;
 
 const PREFIX: &str = "lnc1.";
@@ -33,15 +32,16 @@ impl Cursor {
             .iter()
             .map(|hash| format!("{hash:016x}"))
             .collect();
-        let payload = json!({
-            "p": self.provider,
-            "r": self.resource.as_str(),
-            "t": self.invitation_type,
-            "o": self.offset,
-            "n": self.total,
-            "h": recent,
-        })
-        .to_string();
+        let mut payload = String::with_capacity(160);
+        let mut object = ObjectWriter::new(&mut payload);
+        object
+            .field("p", &self.provider)
+            .field("r", self.resource.as_str())
+            .field("t", &self.invitation_type)
+            .field("o", &self.offset)
+            .field("n", &self.total)
+            .field("h", &recent);
+        object.end();
         format!(
             "{PREFIX}{}.{:08x}",
             base64url_encode(payload.as_bytes()),
@@ -75,32 +75,33 @@ impl Cursor {
         if format!("{:08x}", checksum(&payload)) != check {
             return Err(damaged());
         }
-        let value: Value = serde_json::from_slice(&payload).map_err(|_| damaged())?;
-        let resource = value
-            .get("r")
+        let text = String::from_utf8(payload).map_err(|_| damaged())?;
+        let value = parse(&text).map_err(|_| damaged())?;
+        let field = |key| value.get(key);
+        let resource = field("r")
             .and_then(Value::as_str)
             .and_then(|name| Resource::parse(name).ok());
-        let recent: Option<Vec<u64>> = value.get("h").and_then(Value::as_array).map(|hashes| {
-            hashes
-                .iter()
-                .filter_map(|hash| {
-                    hash.as_str()
-                        .and_then(|hex| u64::from_str_radix(hex, 16).ok())
-                })
-                .collect()
-        });
-        match (
-            value.get("p").and_then(Value::as_str),
-            resource,
-            value.get("o").and_then(Value::as_u64),
-            recent,
-        ) {
+        let recent: Option<Vec<u64>> = match field("h") {
+            Some(Value::Array(hashes)) => Some(
+                hashes
+                    .iter()
+                    .filter_map(|hash| {
+                        hash.as_str()
+                            .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let provider = field("p").and_then(Value::as_str);
+        let offset = field("o").and_then(Value::as_u64);
+        match (provider, resource, offset, recent) {
             (Some(provider), Some(resource), Some(offset), Some(recent)) => Ok(Cursor {
                 provider: provider.to_string(),
                 resource,
-                invitation_type: value.get("t").and_then(Value::as_str).map(str::to_string),
+                invitation_type: field("t").and_then(Value::as_str).map(str::to_string),
                 offset,
-                total: value.get("n").and_then(Value::as_u64),
+                total: field("n").and_then(Value::as_u64),
                 recent,
             }),
             _ => Err(damaged()),

@@ -1,14 +1,12 @@
 //! What a run reports: the batches it delivers, progress events, and the
 //! results of `list` and `collect`, serialized as the JS API returns them.
 
-use serde::Serialize;
-
 use crate::client::budget::StopReason;
+use crate::json::{ObjectWriter, ToJson};
 use crate::model::Item;
 
 /// One page's worth of items, in list order, with the progress after it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Batch {
     pub items: Vec<Item>,
     pub progress: Progress,
@@ -16,8 +14,7 @@ pub struct Batch {
 
 /// `onProgress`'s argument. `cursor` continues right after the items
 /// delivered so far.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub pages: u64,
     pub items: u64,
@@ -30,8 +27,7 @@ pub struct Progress {
 }
 
 /// `list`'s result: one planned range.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct ListResult {
     pub items: Vec<Item>,
     pub offset: u64,
@@ -44,8 +40,7 @@ pub struct ListResult {
 }
 
 /// `collect`'s result.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct CollectResult {
     pub items: Vec<Item>,
     pub total: Option<u64>,
@@ -95,5 +90,64 @@ impl Warnings {
             ));
         }
         all
+    }
+}
+
+impl ToJson for Batch {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("items", &self.items)
+            .field("progress", &self.progress);
+        object.end();
+    }
+}
+
+impl ToJson for Progress {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("pages", &self.pages)
+            .field("items", &self.items)
+            .field("total", &self.total)
+            .field("creditsUsed", &self.credits_used)
+            .field("requests", &self.requests)
+            .field("cursor", &self.cursor)
+            .field("duplicatesDropped", &self.duplicates_dropped)
+            .field("warnings", &self.warnings);
+        object.end();
+    }
+}
+
+impl ToJson for ListResult {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("items", &self.items)
+            .field("offset", &self.offset)
+            .field("total", &self.total)
+            .field("hasMore", &self.has_more)
+            .field("cursor", &self.cursor)
+            .field("creditsUsed", &self.credits_used)
+            .field("requests", &self.requests)
+            .field("warnings", &self.warnings);
+        object.end();
+    }
+}
+
+impl ToJson for CollectResult {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        object
+            .field("items", &self.items)
+            .field("total", &self.total)
+            .field("complete", &self.complete)
+            .field("stopReason", &self.stop_reason)
+            .field("creditsUsed", &self.credits_used)
+            .field("requests", &self.requests)
+            .field("duplicatesDropped", &self.duplicates_dropped)
+            .field("warnings", &self.warnings)
+            .field("cursor", &self.cursor);
+        object.end();
     }
 }

@@ -1,15 +1,13 @@
 //! Exact 64-bit invitation ids, read from the raw response and checked
 //! against the URN that carries the same id.
 //!
-//! serde_json reads a bare integer into a `u64` with every digit, which is
-//! the whole point: `JSON.parse` would round 7331558767219683329 to
-//! …328. Where a bare id and a URN disagree, the URN's digits win and the
-//! page says so in its warnings (SPEC §2).
-
-use serde_json::Value;
+//! The JSON layer keeps a number as the text it was written in, so a bare
+//! integer id keeps every digit — the whole point: `JSON.parse` would round
+//! 7331558767219683329 to …328. Where a bare id and a URN disagree, the URN's
+//! digits win and the page says so in its warnings (SPEC §2).
 
 use crate::error::Error;
-use crate::json::{type_name, Obj};
+use crate::json::{parse_u64, type_name, Obj, Value};
 use crate::normalize::urn;
 
 /// A bare id field: a JSON integer or a decimal string, as an exact string.
@@ -20,7 +18,7 @@ pub fn bare_id(item: &Obj<'_, '_>, key: &'static str) -> Result<Option<String>, 
         Some(Value::String(text)) => urn::decimal_id(text)
             .map(Some)
             .ok_or_else(|| item.wrong(key, "should be a decimal id")),
-        Some(Value::Number(number)) => match number.as_u64() {
+        Some(Value::Number(number)) => match parse_u64(number) {
             Some(id) => Ok(Some(id.to_string())),
             // A float or a negative number: its digits are already lost.
             None => Err(item.wrong(key, "should be an exact integer id, got an inexact number")),

@@ -3,11 +3,9 @@
 //! 1-based), 1 credit a page; errors as `{status: "error", message}`, often
 //! with HTTP 200, so the envelope — not the status — decides.
 
-use serde_json::{json, Map, Value};
-
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, Obj};
+use crate::json::{parse_object, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
@@ -105,16 +103,19 @@ impl Provider for LinkupV1 {
             .param("start_page")
             .unwrap_or(call.offset / RESULTS_PER_PAGE + 1);
         let end_page = call.param("end_page").unwrap_or(start_page);
-        let mut body = Map::new();
-        body.insert("start_page".into(), Value::from(start_page));
-        body.insert("end_page".into(), Value::from(end_page));
+        let mut body = String::with_capacity(128);
+        let mut fields = ObjectWriter::new(&mut body);
+        fields
+            .field("start_page", &start_page)
+            .field("end_page", &end_page);
         if let (Some(kind), true) = (&target.invitation_type, target.resource.is_invitations()) {
-            body.insert("invitation_type".into(), Value::from(kind.as_str()));
+            fields.field("invitation_type", kind);
         }
         if let Some(country) = &credentials.country {
-            body.insert("country".into(), Value::from(country.to_ascii_uppercase()));
+            fields.field("country", &country.to_ascii_uppercase());
         }
-        body.insert("login_token".into(), Value::from(login_token));
+        fields.field("login_token", login_token);
+        fields.end();
         Ok(HttpRequest {
             method: Method::Post,
             url: format!(
@@ -127,7 +128,7 @@ impl Provider for LinkupV1 {
                 ("accept", "application/json".to_string()),
                 ("x-api-key", api_key.to_string()),
             ],
-            body: Some(json!(body).to_string()),
+            body: Some(body),
         })
     }
 

@@ -3,11 +3,9 @@
 //! returned, rounded up, per call; errors in a `{success: false, error}`
 //! envelope with a documented code and HTTP status.
 
-use serde_json::{json, Map, Value};
-
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, Obj};
+use crate::json::{parse_object, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
@@ -73,23 +71,20 @@ impl Provider for LinkupV2 {
     fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {
         let api_key = Credentials::require(&target.credentials.api_key, "apiKey", ID)?;
         let account_id = Credentials::require(&target.credentials.account_id, "accountId", ID)?;
-        let mut call_params = Map::new();
-        call_params.insert(
-            "count".into(),
-            Value::from(call.param("count").unwrap_or(call.count)),
-        );
-        call_params.insert(
-            "offset".into(),
-            Value::from(call.param("offset").unwrap_or(call.offset)),
-        );
-        if let Some(kind) = &target.invitation_type {
-            call_params.insert("invitation_type".into(), Value::from(kind.as_str()));
-        }
-        let body = json!({
-            "account_id": account_id,
-            "action": action(target.resource),
-            "params": call_params,
-        });
+        let mut body = String::with_capacity(128);
+        let mut envelope = ObjectWriter::new(&mut body);
+        envelope
+            .field("account_id", account_id)
+            .field("action", action(target.resource))
+            .object("params", |params| {
+                params
+                    .field("count", &call.param("count").unwrap_or(call.count))
+                    .field("offset", &call.param("offset").unwrap_or(call.offset));
+                if let Some(kind) = &target.invitation_type {
+                    params.field("invitation_type", kind);
+                }
+            });
+        envelope.end();
         Ok(HttpRequest {
             method: Method::Post,
             url: format!("{}/v2/network", target.base_url),
@@ -98,7 +93,7 @@ impl Provider for LinkupV2 {
                 ("accept", "application/json".to_string()),
                 ("x-api-key", api_key.to_string()),
             ],
-            body: Some(body.to_string()),
+            body: Some(body),
         })
     }
 

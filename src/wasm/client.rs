@@ -14,7 +14,7 @@ use crate::client::report::Progress;
 use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
-use crate::json_api::to_json;
+use crate::json::to_json_string;
 use crate::options::{client_options, list_options, run_options};
 use crate::query::Resource;
 use crate::wasm::fetch::FetchTransport;
@@ -36,7 +36,11 @@ pub fn create_client_core(options: &str, fetch: JsValue) -> Result<WasmClient, J
     let custom = if fetch.is_undefined() || fetch.is_null() {
         None
     } else {
-        Some(fetch.dyn_into::<Function>().map_err(|_| to_js(Error::invalid_input("fetch", "must be a function")))?)
+        Some(
+            fetch
+                .dyn_into::<Function>()
+                .map_err(|_| to_js(Error::invalid_input("fetch", "must be a function")))?,
+        )
     };
     let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
     let client = Client::new(
@@ -64,8 +68,9 @@ fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
 impl WasmClient {
     pub fn estimate(&self, resource_name: &str, options: &str) -> Result<String, JsValue> {
         let resource = resource(resource_name)?;
-        let query = list_options(options, "estimate", self.client.shared.provider, resource).map_err(to_js)?;
-        to_json(&self.client.estimate(&query)).map_err(to_js)
+        let query = list_options(options, "estimate", self.client.shared.provider, resource)
+            .map_err(to_js)?;
+        Ok(to_json_string(&self.client.estimate(&query)))
     }
 
     pub fn list(&self, resource_name: &str, options: &str, signal: JsValue) -> Promise {
@@ -77,11 +82,22 @@ impl WasmClient {
             let query = prepared?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
-            text(client.list(query, cancel).await.and_then(|page| to_json(&page)))
+            text(
+                client
+                    .list(query, cancel)
+                    .await
+                    .map(|page| to_json_string(&page)),
+            )
         })
     }
 
-    pub fn collect(&self, resource_name: &str, options: &str, signal: JsValue, on_progress: JsValue) -> Promise {
+    pub fn collect(
+        &self,
+        resource_name: &str,
+        options: &str,
+        signal: JsValue,
+        on_progress: JsValue,
+    ) -> Promise {
         let client = self.client.clone();
         let prepared = resource(resource_name)
             .and_then(|resource| Ok((resource, run_options(options, "collect").map_err(to_js)?)));
@@ -95,8 +111,10 @@ impl WasmClient {
             let stop = cancel.clone();
             let mut report = |progress: &Progress| {
                 if let (Some(callback), None) = (&callback, &thrown) {
-                    let json = to_json(progress).unwrap_or_default();
-                    if let Err(exception) = callback.call1(&JsValue::UNDEFINED, &JsValue::from_str(&json)) {
+                    let json = to_json_string(progress);
+                    if let Err(exception) =
+                        callback.call1(&JsValue::UNDEFINED, &JsValue::from_str(&json))
+                    {
                         thrown = Some(exception);
                         stop.cancel();
                     }
@@ -106,16 +124,24 @@ impl WasmClient {
             if let Some(exception) = thrown {
                 return Err(exception);
             }
-            text(result.and_then(|result| to_json(&result)))
+            text(result.map(|result| to_json_string(&result)))
         })
     }
 
-    pub fn iterate(&self, resource_name: &str, options: &str, signal: JsValue) -> Result<WasmRun, JsValue> {
+    pub fn iterate(
+        &self,
+        resource_name: &str,
+        options: &str,
+        signal: JsValue,
+    ) -> Result<WasmRun, JsValue> {
         let resource = resource(resource_name)?;
         let request = run_options(options, "iterate").map_err(to_js)?;
         let cancel = CancelToken::new();
         let link = SignalLink::new(signal, &cancel).map_err(to_js)?;
-        let run = self.client.iterate(resource, request, cancel).map_err(to_js)?;
+        let run = self
+            .client
+            .iterate(resource, request, cancel)
+            .map_err(to_js)?;
         Ok(WasmRun {
             run: Rc::new(RefCell::new(Some(run))),
             _link: link,
@@ -146,7 +172,7 @@ impl WasmRun {
             let result = run.next_batch().await;
             *slot.borrow_mut() = Some(run);
             match result {
-                Ok(Some(batch)) => text(to_json(&batch)),
+                Ok(Some(batch)) => Ok(JsValue::from_str(&to_json_string(&batch))),
                 Ok(None) => Ok(JsValue::NULL),
                 Err(error) => Err(to_js(error)),
             }

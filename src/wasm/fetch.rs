@@ -39,7 +39,10 @@ impl Drop for AbortOnDrop {
 }
 
 impl Transport for FetchTransport {
-    fn send(&self, request: HttpRequest) -> impl Future<Output = Result<RawResponse, TransportError>> {
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<RawResponse, TransportError>> {
         let custom = self.custom.clone();
         async move {
             let mut guard = AbortOnDrop {
@@ -59,7 +62,8 @@ impl Transport for FetchTransport {
                 .map_err(|error| TransportError::Network(describe(&error)))?
                 .unchecked_into();
             let status = response.status();
-            if response.kind().as_deref() == Some("opaqueredirect") || (300..400).contains(&status) {
+            if response.kind().as_deref() == Some("opaqueredirect") || (300..400).contains(&status)
+            {
                 guard.finished = true;
                 return Err(TransportError::Redirect { status });
             }
@@ -73,7 +77,11 @@ impl Transport for FetchTransport {
             }
             let body = read_body(&response).await?;
             guard.finished = true;
-            Ok(RawResponse { status, headers, body })
+            Ok(RawResponse {
+                status,
+                headers,
+                body,
+            })
         }
     }
 }
@@ -122,7 +130,8 @@ async fn read_body(response: &FetchResponse) -> Result<String, TransportError> {
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|error| TransportError::CutShort(describe(&error)))?;
-        let done = Reflect::get(&chunk, &JsValue::from_str("done")).map_or(true, |done| done.is_truthy());
+        let done =
+            Reflect::get(&chunk, &JsValue::from_str("done")).map_or(true, |done| done.is_truthy());
         if done {
             break;
         }
@@ -151,11 +160,17 @@ async fn read_body(response: &FetchResponse) -> Result<String, TransportError> {
 /// A JS exception as text: its name, message and, for Node's `fetch failed`,
 /// the cause's code (ECONNREFUSED, ECONNRESET, …).
 pub fn describe(error: &JsValue) -> String {
-    let text = |value: &JsValue, key: &str| Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    let text = |value: &JsValue, key: &str| {
+        Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
     let mut description = match (text(error, "name"), text(error, "message")) {
         (Some(name), Some(message)) => format!("{name}: {message}"),
         (None, Some(message)) => message,
-        _ => error.as_string().unwrap_or_else(|| "unknown error".to_string()),
+        _ => error
+            .as_string()
+            .unwrap_or_else(|| "unknown error".to_string()),
     };
     if let Ok(cause) = Reflect::get(error, &JsValue::from_str("cause")) {
         if let Some(code) = text(&cause, "code").or_else(|| text(&cause, "message")) {

@@ -20,8 +20,12 @@ pub use client::{WasmClient, WasmRun};
 /// An error as the package's JavaScript expects it.
 pub fn to_js(error: Error) -> JsValue {
     let payload = js_sys::Object::new();
-    let json = json_api::to_json(&error).unwrap_or_else(|_| String::from("{}"));
-    let _ = js_sys::Reflect::set(&payload, &JsValue::from_str("lnError"), &JsValue::from_str(&json));
+    let json = crate::json::to_json_string(&error);
+    let _ = js_sys::Reflect::set(
+        &payload,
+        &JsValue::from_str("lnError"),
+        &JsValue::from_str(&json),
+    );
     payload.into()
 }
 
@@ -37,9 +41,16 @@ pub fn build_request(options: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = parseResponse)]
 pub fn parse_response(options: &str, body: JsValue) -> Result<String, JsValue> {
     let Some(body) = body.as_string() else {
-        return Err(to_js(Error::invalid_input("body", "must be a string: the raw response text")));
+        return Err(to_js(Error::invalid_input(
+            "body",
+            "must be a string: the raw response text",
+        )));
     };
-    finish(json_api::parse_response_json(options, &body, Some(js_sys::Date::now() as i64)))
+    finish(json_api::parse_response_json(
+        options,
+        &body,
+        Some(js_sys::Date::now() as i64),
+    ))
 }
 
 #[wasm_bindgen(js_name = planRequests)]

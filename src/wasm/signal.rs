@@ -18,8 +18,10 @@ impl SignalLink {
         if signal.is_undefined() || signal.is_null() {
             return Ok(SignalLink { listening: None });
         }
-        let looks_like_signal = js_sys::Reflect::has(&signal, &JsValue::from_str("aborted")).unwrap_or(false)
-            && js_sys::Reflect::has(&signal, &JsValue::from_str("addEventListener")).unwrap_or(false);
+        let looks_like_signal = js_sys::Reflect::has(&signal, &JsValue::from_str("aborted"))
+            .unwrap_or(false)
+            && js_sys::Reflect::has(&signal, &JsValue::from_str("addEventListener"))
+                .unwrap_or(false);
         if !looks_like_signal {
             return Err(Error::invalid_input("signal", "must be an AbortSignal"));
         }
@@ -31,7 +33,9 @@ impl SignalLink {
         let token = cancel.clone();
         let listener = Closure::<dyn FnMut()>::new(move || token.cancel());
         signal.add_event_listener("abort", listener.as_ref().unchecked_ref());
-        Ok(SignalLink { listening: Some((signal, listener)) })
+        Ok(SignalLink {
+            listening: Some((signal, listener)),
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use crate::client::{Timer, Transport};
 use crate::model::{Item, Page};
 use crate::plan::PlannedCall;
 
-use super::{reason_name, InFlight, Role, Run, Slot, MAX_REPAIR};
+use super::{InFlight, Role, Run, Slot, MAX_REPAIR};
 
 impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     /// Takes a finished page: repairs a shift first if this boundary shows
@@ -62,7 +62,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 self.warnings.push(format!(
                     "items {from}–{} were not re-read after the shift: {} reached",
                     boundary + shift - 1,
-                    reason_name(reason)
+                    reason.as_str()
                 ));
                 return false;
             }

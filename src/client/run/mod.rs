@@ -334,12 +334,3 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         self.duplicates
     }
 }
-
-pub fn reason_name(reason: StopReason) -> &'static str {
-    match reason {
-        StopReason::End => "end",
-        StopReason::MaxItems => "maxItems",
-        StopReason::MaxCredits => "maxCredits",
-        StopReason::MaxRequests => "maxRequests",
-    }
-}

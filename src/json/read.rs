@@ -5,9 +5,10 @@
 //! Absent, `null` and `""` all read as `None`: the model has no way to tell
 //! them apart and SPEC §2 says they all become `null`.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use crate::error::Error;
+use crate::json::{parse, ParseProblem, Value};
 
 /// Where a value sits in the document. Built on the stack as the reader
 /// descends and turned into text only when an error needs it.
@@ -50,44 +51,47 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
+type Members<'v> = [(Cow<'v, str>, Value<'v>)];
+
 /// An object of the response, with its path and the provider it came from.
 pub struct Obj<'v, 'p> {
-    map: &'v Map<String, Value>,
+    members: &'v Members<'v>,
     path: Path<'p>,
     provider: &'static str,
 }
 
 /// Parses a whole response body. Anything but a JSON object is `BAD_RESPONSE`.
-pub fn parse_object(provider: &'static str, body: &str) -> Result<Value, Error> {
-    let value: Value = serde_json::from_str(body).map_err(|err| {
-        let problem = if err.is_eof() {
-            "is truncated (the JSON ends early)".to_string()
-        } else {
-            format!(
+pub fn parse_object<'t>(provider: &'static str, body: &'t str) -> Result<Value<'t>, Error> {
+    let value = parse(body).map_err(|error| {
+        let problem = match error.problem {
+            ParseProblem::Truncated => "is truncated (the JSON ends early)".to_string(),
+            ParseProblem::TooDeep => format!(
+                "is nested deeper than {} levels",
+                crate::json::parse::MAX_DEPTH
+            ),
+            ParseProblem::Unexpected => format!(
                 "is not valid JSON (line {}, column {})",
-                err.line(),
-                err.column()
-            )
+                error.line, error.column
+            ),
         };
         Error::bad_response(provider, "body", &problem)
     })?;
-    if value.is_object() {
-        Ok(value)
-    } else {
-        Err(Error::bad_response(
+    match value {
+        Value::Object(_) => Ok(value),
+        other => Err(Error::bad_response(
             provider,
             "body",
-            &format!("should be a JSON object, got {}", type_name(&value)),
-        ))
+            &format!("should be a JSON object, got {}", type_name(&other)),
+        )),
     }
 }
 
 impl<'v> Obj<'v, 'static> {
     /// The top of a document parsed by [`parse_object`].
-    pub fn root(provider: &'static str, value: &'v Value) -> Result<Obj<'v, 'static>, Error> {
+    pub fn root(provider: &'static str, value: &'v Value<'v>) -> Result<Obj<'v, 'static>, Error> {
         match value {
-            Value::Object(map) => Ok(Obj {
-                map,
+            Value::Object(members) => Ok(Obj {
+                members,
                 path: Path::Root,
                 provider,
             }),
@@ -122,16 +126,25 @@ impl<'v, 'p> Obj<'v, 'p> {
         )
     }
 
+    /// The member named `key` (the last one, as `JSON.parse` keeps).
+    fn member(&self, key: &str) -> Option<&'v Value<'v>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+    }
+
     /// The raw value, if present and not `null`.
-    pub fn raw(&self, key: &'static str) -> Option<&'v Value> {
-        match self.map.get(key) {
+    pub fn raw(&self, key: &'static str) -> Option<&'v Value<'v>> {
+        match self.member(key) {
             None | Some(Value::Null) => None,
             Some(value) => Some(value),
         }
     }
 
     pub fn has(&self, key: &'static str) -> bool {
-        self.map.contains_key(key)
+        self.member(key).is_some()
     }
 
     /// A string field; absent, `null` and `""` are `None`.
@@ -139,7 +152,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         match self.raw(key) {
             None => Ok(None),
             Some(Value::String(text)) if text.is_empty() => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.as_str())),
+            Some(Value::String(text)) => Ok(Some(text.as_ref())),
             Some(other) => Err(self.wrong_type(key, "a string", other)),
         }
     }
@@ -148,8 +161,7 @@ impl<'v, 'p> Obj<'v, 'p> {
     pub fn count(&self, key: &'static str) -> Result<Option<u64>, Error> {
         match self.raw(key) {
             None => Ok(None),
-            Some(Value::Number(number)) => number
-                .as_u64()
+            Some(Value::Number(number)) => crate::json::parse_u64(number)
                 .map(Some)
                 .ok_or_else(|| self.wrong(key, "should be a non-negative integer")),
             Some(other) => Err(self.wrong_type(key, "a non-negative integer", other)),
@@ -168,8 +180,8 @@ impl<'v, 'p> Obj<'v, 'p> {
     pub fn object<'s>(&'s self, key: &'static str) -> Result<Option<Obj<'v, 's>>, Error> {
         match self.raw(key) {
             None => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Obj {
-                map,
+            Some(Value::Object(members)) => Ok(Some(Obj {
+                members,
                 path: Path::Key(&self.path, key),
                 provider: self.provider,
             })),
@@ -195,8 +207,8 @@ impl<'v, 'p> Obj<'v, 'p> {
             .iter()
             .enumerate()
             .map(|(index, element)| match element {
-                Value::Object(map) => Ok(Obj {
-                    map,
+                Value::Object(members) => Ok(Obj {
+                    members,
                     path: Path::Element(&self.path, key, index),
                     provider: self.provider,
                 }),

@@ -1,0 +1,184 @@
+//! The crate's own JSON layer checked against serde_json: the same documents
+//! accepted and rejected, the same values read, strings written that read
+//! back unchanged, and hostile nesting refused without overflowing the stack.
+
+use linkedin_network::json::{parse, to_json_string, ParseProblem, Value};
+use proptest::prelude::*;
+
+/// Our value as serde_json's, numbers compared through serde_json's reading of their text.
+fn to_serde(value: &Value<'_>) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(flag) => serde_json::Value::Bool(*flag),
+        Value::Number(text) => serde_json::from_str(text).unwrap(),
+        Value::String(text) => serde_json::Value::String(text.to_string()),
+        Value::Array(elements) => serde_json::Value::Array(elements.iter().map(to_serde).collect()),
+        Value::Object(members) => {
+            let mut map = serde_json::Map::new();
+            for (key, value) in members {
+                map.insert(key.to_string(), to_serde(value));
+            }
+            serde_json::Value::Object(map)
+        }
+    }
+}
+
+fn serde_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        (-1e300f64..1e300).prop_map(serde_json::Value::from),
+        any::<String>().prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    #[test]
+    fn reads_what_serde_json_reads(value in serde_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
+        let ours = parse(&text).unwrap();
+        // Compared with serde_json's reading of the same text (its float
+        // reading does not always round-trip its own output).
+        let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(to_serde(&ours), theirs);
+    }
+
+    #[test]
+    fn accepts_and_rejects_what_serde_json_does(text in "[\\[\\]{}\":,0-9a-z.eE+\\- \\\\/u\\n]{0,40}") {
+        // Outside both parsers' shared ground: lone surrogates (we decode them
+        // to U+FFFD as JSON.parse keeps them; serde_json refuses) and numbers
+        // past f64's range (we keep the text; serde_json refuses).
+        let ours = parse(&text).is_ok();
+        let theirs = serde_json::from_str::<serde_json::Value>(&text);
+        let out_of_range = matches!(&theirs, Err(error) if error.to_string().contains("out of range"));
+        if !out_of_range {
+            prop_assert_eq!(ours, theirs.is_ok(), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn strings_written_read_back_unchanged(text in any::<String>()) {
+        let written = to_json_string(&text);
+        prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text.clone());
+        prop_assert_eq!(parse(&written).unwrap(), Value::String(text.into()));
+    }
+
+    #[test]
+    fn never_panics_on_any_text(text in "\\PC{0,120}") {
+        let _ = parse(&text);
+    }
+}
+
+#[test]
+fn numbers_keep_every_digit() {
+    let value = parse(r#"{"invitation_id": 7331558767219683329, "big": 123456789012345678901234567890, "f": -1.5e-7}"#).unwrap();
+    assert_eq!(
+        value.get("invitation_id").unwrap().as_u64(),
+        Some(7_331_558_767_219_683_329)
+    );
+    assert_eq!(
+        value.get("big"),
+        Some(&Value::Number("123456789012345678901234567890"))
+    );
+    assert_eq!(
+        value.get("big").unwrap().as_u64(),
+        None,
+        "past 64 bits is not a u64"
+    );
+    assert_eq!(value.get("f").unwrap().as_u64(), None);
+}
+
+#[test]
+fn escapes_and_surrogates_decode_as_javascript_does() {
+    let value =
+        parse(r#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "\ud800x", "\udc00"]"#)
+            .unwrap();
+    let Value::Array(strings) = value else {
+        panic!()
+    };
+    let texts: Vec<&str> = strings.iter().map(|s| s.as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "a\"b\\c/d\u{8}\u{c}\n\r\t",
+            "é中",
+            "😀",
+            "\u{FFFD}x",
+            "\u{FFFD}"
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_key_keeps_its_last_value_like_json_parse() {
+    assert_eq!(
+        parse(r#"{"a":1,"a":2}"#).unwrap().get("a"),
+        Some(&Value::Number("2"))
+    );
+}
+
+#[test]
+fn hostile_nesting_is_refused_without_overflowing_the_stack() {
+    let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(parse(&ok).is_ok());
+    for depth in [129, 10_000, 1_000_000] {
+        let deep = "[".repeat(depth);
+        assert_eq!(
+            parse(&deep).unwrap_err().problem,
+            ParseProblem::TooDeep,
+            "{depth}"
+        );
+        let objects = r#"{"a":"#.repeat(depth);
+        assert_eq!(
+            parse(&objects).unwrap_err().problem,
+            ParseProblem::TooDeep,
+            "{depth}"
+        );
+    }
+}
+
+#[test]
+fn errors_say_where_and_whether_the_text_was_cut_short() {
+    let cut = parse(r#"{"success": true, "data": {"invitations": ["#).unwrap_err();
+    assert_eq!(cut.problem, ParseProblem::Truncated);
+    let wrong = parse("{\n  \"a\": tru }").unwrap_err();
+    assert_eq!(
+        (wrong.problem, wrong.line, wrong.column),
+        (ParseProblem::Unexpected, 2, 11)
+    );
+    for text in ["", "   ", "{\"a\":", "\"abc", "[1,", "tr"] {
+        assert_eq!(
+            parse(text).unwrap_err().problem,
+            ParseProblem::Truncated,
+            "{text:?}"
+        );
+    }
+    for text in [
+        "{}x",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        "-",
+        "+1",
+        ".5",
+        "1e",
+        "\"\t\"",
+        "'a'",
+        "NaN",
+        "[\"\\x\"]",
+    ] {
+        assert!(parse(text).is_err(), "{text:?} accepted");
+    }
+}
