@@ -14,7 +14,10 @@ use linkedin_network::query::{Credentials, ListQuery, Resource, Target};
 fn main() -> Result<(), Error> {
     let provider = providers::find("linkup-v1")?;
     let query = ListQuery::new(provider, Resource::SentInvitations, 0, 10, None)?;
-    println!("price: {:?}", operations::estimate_credits(provider, &query));
+    println!(
+        "price: {:?}",
+        operations::estimate_credits(provider, &query)
+    );
 
     let target = Target {
         base_url: provider.default_base_url().to_string(),
@@ -31,15 +34,32 @@ fn main() -> Result<(), Error> {
 
     // Send `request` with any HTTP client; here, the documented answer.
     let body = include_str!("../tests/fixtures/linkup_v1/sent_invitations.doc.json");
-    let headers = vec![("Date".to_string(), "Sun, 26 Apr 2026 10:35:00 GMT".to_string())];
-    let response = HttpResponse { status: 200, headers: &headers, body };
-    let page = operations::parse_response(provider, Resource::SentInvitations, &response, None, None)?;
+    let headers = vec![(
+        "Date".to_string(),
+        "Sun, 26 Apr 2026 10:35:00 GMT".to_string(),
+    )];
+    let response = HttpResponse {
+        status: 200,
+        headers: &headers,
+        body,
+    };
+    let page =
+        operations::parse_response(provider, Resource::SentInvitations, &response, None, None)?;
     for item in &page.items {
         if let Item::Invitation(invitation) = item {
-            let when = invitation.sent_at.as_ref().and_then(|time| time.at.as_deref());
-            println!("{} {:?} sent {:?}", invitation.id, invitation.person.name, when);
+            let when = invitation
+                .sent_at
+                .as_ref()
+                .and_then(|time| time.at.as_deref());
+            println!(
+                "{} {:?} sent {:?}",
+                invitation.id, invitation.person.name, when
+            );
         }
     }
-    println!("total {:?}, more: {}, credits: {}", page.total, page.has_more, page.credits_used);
+    println!(
+        "total {:?}, more: {}, credits: {}",
+        page.total, page.has_more, page.credits_used
+    );
     Ok(())
 }
