@@ -124,9 +124,10 @@ pub fn status_error(
 /// against the response's own `Date` (the server's clock) else `now_ms`.
 pub fn retry_after_ms(response: &HttpResponse<'_>, now_ms: Option<i64>) -> Option<u64> {
     let value = response.header("retry-after")?.trim();
-    if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0)
-            .then(|| (seconds * 1000.0).min(u64::MAX as f64) as u64);
+    // delay-seconds is 1*DIGIT (RFC 9110 §10.2.3): no fractions, no signs.
+    if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        let seconds = crate::json::parse_u64(value).unwrap_or(u64::MAX);
+        return Some(seconds.saturating_mul(1000));
     }
     let at = parse_http_date(value)?;
     let now = response
