@@ -10,7 +10,7 @@ use crate::client::budget::Budgets;
 use crate::client::retry::RetryPolicy;
 use crate::client::{RunRequest, Settings};
 use crate::error::Error;
-use crate::json::{parse, type_name, Value};
+use crate::json::{parse, quoted, type_name, Value};
 use crate::plan::PlannedCall;
 use crate::providers::{self, Provider};
 use crate::query::{Credentials, ListQuery, Resource, MAX_LIMIT, MAX_OFFSET};
@@ -54,7 +54,7 @@ impl<'t> Fields<'t> {
             .find(|(key, _)| !allowed.contains(&key.as_ref()))
         {
             return Err(Error::invalid_input(
-                &format!("{unknown:?}"),
+                &quoted(unknown),
                 &format!(
                     "is not an option of {what}; accepted: {}",
                     allowed.join(", ")
@@ -304,7 +304,7 @@ pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
                 Value::String(text) => headers.push((name.to_string(), text.to_string())),
                 other => {
                     return Err(Error::invalid_input(
-                        &format!("headers[{name:?}]"),
+                        &format!("headers[{}]", quoted(name)),
                         &format!("must be a string, got {}", type_name(other)),
                     ))
                 }

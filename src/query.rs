@@ -3,6 +3,7 @@
 //! the field and the values it accepts, and never echoes a secret.
 
 use crate::error::Error;
+use crate::json::quoted;
 use crate::providers::Provider;
 
 /// The three lists the product reads.
@@ -119,16 +120,20 @@ fn check_invitation_type(
     } else {
         Err(Error::invalid_input(
             "invitationType",
-            &format!("must be one of {} for {}", quoted(accepted), provider.id()),
+            &format!(
+                "must be one of {} for {}",
+                quoted_list(accepted),
+                provider.id()
+            ),
         ))
     }
 }
 
 /// `"A", "B", "C"` for messages that list accepted values.
-pub fn quoted(values: &[&str]) -> String {
+pub fn quoted_list(values: &[&str]) -> String {
     values
         .iter()
-        .map(|value| format!("{value:?}"))
+        .map(|value| quoted(value))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -7,7 +7,7 @@
 //! digits win and the page says so in its warnings (SPEC §2).
 
 use crate::error::Error;
-use crate::json::{parse_u64, type_name, Obj, Value};
+use crate::json::{parse_u64, quoted, type_name, Obj, Value};
 use crate::normalize::urn;
 
 /// A bare id field: a JSON integer or a decimal string, as an exact string.
@@ -45,8 +45,9 @@ pub fn invitation_id(
     let from_urn = urn_text.and_then(urn::invitation_id);
     if let (Some(text), None) = (urn_text, &from_urn) {
         warnings.push(format!(
-            "{}: {text:?} is not an invitation URN",
-            item.path_of(urn_key)
+            "{}: {} is not an invitation URN",
+            item.path_of(urn_key),
+            quoted(text)
         ));
     }
     let urn_text = urn_text.map(str::to_string);

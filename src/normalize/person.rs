@@ -2,6 +2,7 @@
 //! split or joined, the profile URL made canonical, the public identifier and
 //! member id filled from whichever field carries them.
 
+use crate::json::quoted;
 use crate::model::Person;
 use crate::normalize::names::{non_blank, person_names};
 use crate::normalize::profile_url::{
@@ -46,8 +47,9 @@ pub fn person(
             }
             None => {
                 warnings.push(format!(
-                    "{}: {raw:?} is not a LinkedIn URL; kept as sent",
-                    url_path()
+                    "{}: {} is not a LinkedIn URL; kept as sent",
+                    url_path(),
+                    quoted(raw)
                 ));
                 profile_url = Some(raw.to_string());
             }

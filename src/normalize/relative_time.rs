@@ -6,6 +6,7 @@
 //! 00:00 UTC. Text that is not recognized keeps `days`/`at` null and is
 //! reported as a warning by the caller, never guessed.
 
+use crate::json::quoted;
 use crate::model::{Precision, RelativeTime};
 use crate::normalize::time::{days_from_civil, format_iso, month_number, MS_PER_DAY};
 
@@ -38,8 +39,9 @@ pub fn resolve(
     };
     if let (None, Some(text)) = (reading, text) {
         warnings.push(format!(
-            "{}: {text:?} is not a time this library can read; days and at are null",
-            place()
+            "{}: {} is not a time this library can read; days and at are null",
+            place(),
+            quoted(text)
         ));
     }
     let (days, at, precision) = match reading {
@@ -192,7 +194,8 @@ pub fn anchor(
         match crate::normalize::time::parse_iso(text) {
             Some(ms) => return Some(ms),
             None => warnings.push(format!(
-                "metadata.timestamp {text:?} is not an ISO 8601 instant; the Date header or the local clock is used"
+                "metadata.timestamp {} is not an ISO 8601 instant; the Date header or the local clock is used",
+                quoted(text)
             )),
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, Obj};
+use crate::json::{parse_object, quoted, Obj};
 use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::person::{person, PersonSource};
@@ -189,8 +189,9 @@ fn invitation(
         None => listed,
         Some(other) => {
             warnings.push(format!(
-                "{}: {other:?} is neither \"SENT\" nor \"RECEIVED\"; taken as {}",
+                "{}: {} is neither \"SENT\" nor \"RECEIVED\"; taken as {}",
                 entry.path_of("invitationType"),
+                quoted(other),
                 if listed == Direction::Sent {
                     "sent"
                 } else {

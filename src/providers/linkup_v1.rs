@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, Obj, ObjectWriter};
+use crate::json::{parse_object, quoted, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
@@ -13,7 +13,7 @@ use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve};
 use crate::plan::{ceil_div, params, PlannedCall};
 use crate::providers::{status_error, Provider};
-use crate::query::{check_token_text, quoted, Credentials, Resource, Target};
+use crate::query::{check_token_text, quoted_list, Credentials, Resource, Target};
 
 pub struct LinkupV1;
 
@@ -51,7 +51,7 @@ impl Provider for LinkupV1 {
             if !COUNTRIES.contains(&country.to_ascii_uppercase().as_str()) {
                 return Err(Error::invalid_input(
                     "country",
-                    &format!("must be one of {} for {ID}", quoted(&COUNTRIES)),
+                    &format!("must be one of {} for {ID}", quoted_list(&COUNTRIES)),
                 ));
             }
         }
@@ -151,7 +151,7 @@ impl Provider for LinkupV1 {
             Some(other) => {
                 return Err(root.wrong(
                     "status",
-                    &format!("should be \"success\" or \"error\", got {other:?}"),
+                    &format!("should be \"success\" or \"error\", got {}", quoted(other)),
                 ))
             }
             None => return Err(root.wrong("status", "is missing")),

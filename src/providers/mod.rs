@@ -77,7 +77,7 @@ pub fn find(id: &str) -> Result<&'static dyn Provider, Error> {
             let ids: Vec<&str> = REGISTRY.iter().map(|provider| provider.id()).collect();
             Error::invalid_input(
                 "provider",
-                &format!("must be one of {}", crate::query::quoted(&ids)),
+                &format!("must be one of {}", crate::query::quoted_list(&ids)),
             )
         })
 }
