@@ -1,0 +1,164 @@
+// Shared by the Node tests of the built package: the package itself (through
+// its Node entry, as `import "linkedin-network"` resolves it in Node), the
+// emulator, each provider's client options, and the emulator's truth in the
+// order and selection each provider lists it. Outside `*.test.mjs`, so
+// `node --test` never runs it as a test file.
+
+import { inspect } from "node:util";
+import { startEmulator } from "../../../emulator/server.mjs";
+
+export const PACKAGE_ENTRY = new URL("../../../../pkg/entry/node.js", import.meta.url);
+export const ln = await import(PACKAGE_ENTRY.href);
+export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = ln;
+
+/** The emulator's fixed clock: relative times resolve against it. */
+export const NOW = "2026-04-26T10:35:00.000Z";
+export const NOW_MS = Date.parse(NOW);
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
+
+/** The data account every provider test reads (v2 account_id, v1 login_token, ConnectSafely accountId). */
+export const ACCOUNT = "acct-node-1";
+
+export function start(options = {}) {
+  return startEmulator({ seed: 1, now: NOW, ...options });
+}
+
+let keyCounter = 0;
+/** A fresh API key per test, so ledgers never mix. */
+export function freshKey(label) {
+  keyCounter += 1;
+  return `key-${label}-${process.pid}-${keyCounter}`;
+}
+
+/**
+ * Each provider: its id, how a client is pointed at the emulator, and which
+ * invitations it lists by default (linkup: CONNECTION only; ConnectSafely: all).
+ */
+export const PROVIDERS = [
+  {
+    id: "linkup-v2",
+    options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v2", apiKey, accountId: account, baseUrl: emu.url }),
+    timeKey: "linkupV2",
+    urlKey: "linkupV2",
+    lists: (item) => item.linkupType === "CONNECTION",
+    path: { sentInvitations: "/v2/network", receivedInvitations: "/v2/network", connections: "/v2/network" },
+  },
+  {
+    id: "linkup-v1",
+    options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v1", apiKey, loginToken: account, baseUrl: emu.url }),
+    timeKey: "linkupV1",
+    urlKey: "linkupV1",
+    lists: (item) => item.linkupType === "CONNECTION",
+    path: { sentInvitations: "/v1/network/sent-invitations", receivedInvitations: "/v1/network/invitations", connections: "/v1/network/connections" },
+  },
+  {
+    id: "connectsafely",
+    options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "connectsafely", apiKey, accountId: account, baseUrl: `${emu.url}/linkedin` }),
+    timeKey: "connectsafely",
+    urlKey: "connectsafely",
+    lists: () => true,
+    path: { sentInvitations: "/linkedin/invitations/sent", receivedInvitations: "/linkedin/invitations/received", connections: "/linkedin/connections" },
+  },
+];
+
+export function providerById(id) {
+  const provider = PROVIDERS.find((entry) => entry.id === id);
+  if (!provider) throw new Error(`no provider ${id}`);
+  return provider;
+}
+
+/** A client of `provider` on `emu` with a fresh key; extra options override. */
+export function clientFor(emu, provider, { apiKey = freshKey(provider.id), account, ...extra } = {}) {
+  return { apiKey, client: createClient({ ...provider.options(emu, { apiKey, account }), ...extra }) };
+}
+
+/** The emulator's truth for one list, as this provider lists it by default, in list order. */
+export function truthOf(emu, provider, resource, account = ACCOUNT) {
+  const all = emu.data(account, resource);
+  return resource === "connections" ? all : all.filter(provider.lists);
+}
+
+/** What identifies an item exactly once: the id of an invitation, the canonical URL of a connection. */
+export function identity(resource, item) {
+  return resource === "connections" ? item.person.profileUrl : item.id;
+}
+
+export function truthIdentity(resource, truthItem) {
+  return resource === "connections" ? truthItem.person.canonicalUrl : truthItem.id;
+}
+
+/** Requests the emulator logged for one API key. */
+export function requestsOf(emu, apiKey) {
+  return emu.requests().filter((entry) => entry.apiKey === apiKey);
+}
+
+/**
+ * Records everything written to the console (and to stdout/stderr) while
+ * `body` runs, still passing it through; resolves to `{ value, output }`.
+ */
+export async function captureOutput(body) {
+  const output = [];
+  const methods = ["log", "info", "warn", "error", "debug", "trace", "dir", "table"];
+  const saved = Object.fromEntries(methods.map((name) => [name, console[name]]));
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  for (const name of methods) {
+    console[name] = (...args) => {
+      output.push(args.map((arg) => (typeof arg === "string" ? arg : safeInspect(arg))).join(" "));
+      return saved[name].apply(console, args);
+    };
+  }
+  for (const stream of ["stdout", "stderr"]) {
+    process[stream].write = function (chunk, ...rest) {
+      output.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return writes[stream].call(this, chunk, ...rest);
+    };
+  }
+  try {
+    const value = await body();
+    return { value, output };
+  } finally {
+    for (const name of methods) console[name] = saved[name];
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+  }
+}
+
+function safeInspect(value) {
+  try {
+    return inspect(value, { depth: 6, showHidden: true });
+  } catch (error) {
+    return `[uninspectable: ${error}]`;
+  }
+}
+
+/** Every text form of an error a user might print or store. */
+export function errorTexts(error) {
+  return {
+    message: String(error?.message),
+    stack: String(error?.stack),
+    toString: String(error),
+    json: JSON.stringify(error),
+    inspect: safeInspect(error),
+    properties: JSON.stringify(Object.getOwnPropertyNames(error ?? {}).map((name) => [name, String(error[name])])),
+  };
+}
+
+/** Resolves to the error `promise` rejected with; fails if it resolved. */
+export async function rejection(promise) {
+  let value;
+  try {
+    value = await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`);
+}
+
+/** Runs an async iterator to its end (or first error), returning the items. */
+export async function drain(iterable) {
+  const items = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
