@@ -1,0 +1,108 @@
+// Cloudflare Workers: wrangler bundles two Workers that import the package
+// (its `workerd` condition, the .wasm as a module) and Miniflare runs the
+// very upload in workerd: one runs the suite, one shows the free plan's
+// 50-subrequest budget stopping a read cleanly.
+
+import assert from "node:assert/strict";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import { startEmulatorProcess } from "./support/emulator-process.mjs";
+import { appWithPackage, WASM_PATH } from "./support/package-link.mjs";
+import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { wranglerDryRun } from "./support/wrangler.mjs";
+
+const RUNTIME = "workerd";
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const WORKERS = [
+  { name: "suite", config: "wrangler.jsonc", script: "suite-worker.js" },
+  { name: "budget", config: "budget.wrangler.jsonc", script: "budget-worker.js" },
+];
+
+// A Worker that throws at start-up makes dispatchFetch hang: bound every call.
+function bounded(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function assertBundledWithWasm(outDir, script) {
+  const files = readdirSync(outDir);
+  const wasmFiles = files.filter((file) => file.endsWith(".wasm"));
+  assert.equal(wasmFiles.length, 1, `upload files: ${files.join(", ")}`);
+  assert.ok(readFileSync(join(outDir, wasmFiles[0])).equals(readFileSync(WASM_PATH)), "the uploaded .wasm differs from pkg/dist's");
+  const bundle = readFileSync(join(outDir, script), "utf8");
+  assert.ok(bundle.includes(`from "./${wasmFiles[0]}"`), "the bundle does not import the .wasm as a module");
+  assert.match(bundle, /^\/\/ .*pkg\/entry\/workerd\.js$/m, "the bundle did not take the `workerd` entry");
+  assert.doesNotMatch(bundle, /pkg\/entry\/(node|default)\.js$/m, "the bundle took another runtime's entry");
+  return `${script} imports ${wasmFiles[0].replace(/^[0-9a-f]{40}-/, "<hash>-")} (identical to pkg/dist), entry/workerd.js`;
+}
+
+test("workerd (Miniflare) runs wrangler's bundles: the suite, and a 50-subrequest budget", async (t) => {
+  resetRecord(RUNTIME);
+  const app = appWithPackage("workerd");
+  const emulator = await startEmulatorProcess();
+  let miniflare;
+  try {
+    cpSync(here("./worker/"), join(app.dir, "worker"), { recursive: true });
+    cpSync(here("./suite/"), join(app.dir, "suite"), { recursive: true });
+    for (const { config } of WORKERS) cpSync(here(`./worker/${config}`), join(app.dir, config));
+
+    const bundled = [];
+    for (const worker of WORKERS) {
+      const outDir = join(app.dir, `upload-${worker.name}`);
+      const ok = await checkCase(t, RUNTIME, `wrangler deploy --dry-run bundles the wasm (${worker.name} Worker)`, async () => {
+        await wranglerDryRun(app.dir, worker.config, outDir);
+        return assertBundledWithWasm(outDir, worker.script);
+      });
+      if (ok) bundled.push({ ...worker, outDir });
+    }
+    assert.equal(bundled.length, WORKERS.length, "wrangler could not bundle every Worker");
+
+    miniflare = new Miniflare({
+      cf: false,
+      workers: bundled.map(({ name, outDir, script }) => ({
+        name,
+        modules: true,
+        modulesRoot: outDir,
+        scriptPath: join(outDir, script),
+        modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+        compatibilityDate: "2026-04-01",
+      })),
+    });
+    await bounded(miniflare.ready, 30000, "Miniflare start-up");
+
+    const suiteWorker = await miniflare.getWorker("suite");
+    const answer = await bounded(suiteWorker.fetch(`http://worker/suite?emulator=${encodeURIComponent(emulator.url)}`), 120000, "the suite Worker");
+    assert.equal(answer.status, 200, await answer.clone().text());
+    await reportCases(t, RUNTIME, await answer.json());
+
+    await checkCase(t, RUNTIME, "maxRequests: 50 on the free plan stops cleanly [connectsafely]", async () => {
+      const apiKey = `key-workerd-budget-${Date.now()}`;
+      const accountId = `acct-workerd-budget-${Date.now()}`;
+      const budgetWorker = await miniflare.getWorker("budget");
+      const query = new URLSearchParams({ emulator: emulator.url, apiKey, accountId });
+      const response = await bounded(budgetWorker.fetch(`http://worker/?${query}`), 60000, "the budget Worker");
+      const result = await response.json();
+      assert.equal(response.status, 200, result.error);
+      assert.equal(result.complete, false);
+      assert.equal(result.stopReason, "maxRequests");
+      assert.equal(result.requests, 50);
+      const seen = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()).filter((entry) => entry.apiKey === apiKey);
+      assert.equal(seen.length, 50, "requests the emulator saw");
+      const truth = await (await fetch(`${emulator.url}/__emulator/data?account=${accountId}&resource=connections`)).json();
+      const expected = truth.connections.slice(0, result.profileUrls.length).map((connection) => connection.person.canonicalUrl);
+      assert.ok(result.profileUrls.length > 0 && result.profileUrls.length < truth.connections.length);
+      assert.deepEqual(result.profileUrls, expected, "the connections read before the stop are not the list's head");
+      return `complete: false, stopReason: maxRequests, requests: 50 = emulator's count; ${result.profileUrls.length} of ${truth.connections.length} connections, exact`;
+    });
+  } finally {
+    await miniflare?.dispose();
+    await emulator.stop();
+    app.remove();
+  }
+});
