@@ -225,7 +225,9 @@ export type ErrorCode =
   | "ABORTED"
   | "BUDGET_EXCEEDED"
   | "RESPONSE_TOO_LARGE"
-  | "REDIRECT_REFUSED";
+  | "REDIRECT_REFUSED"
+  /** A bug inside the package (a Rust panic); the module restarts itself and the next call works. */
+  | "INTERNAL";
 
 export interface LinkedInNetworkErrorJSON {
   name: "LinkedInNetworkError";

@@ -2,27 +2,38 @@
 # Builds the npm package in pkg/: the crate for wasm32, wasm-bindgen's `web`
 # output into pkg/dist, then wasm-opt from npm's binaryen (never Debian's 108,
 # which corrupts wasm-bindgen output). Skips all of it when nothing changed.
+#
+# PANIC_TEST=1 builds a copy of the package with the test-only panicking
+# export into target/pkg-panic-test/ instead (for the panic-survival tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# One build at a time: parallel test runs must not see a half-written pkg/dist.
+# One build at a time: parallel test runs must not see a half-written package.
 mkdir -p target
 exec 9>target/.build-package.lock
 flock 9
 
-out=pkg/dist
+features=()
+root=pkg
+if [ "${PANIC_TEST:-}" = 1 ]; then
+  features=(--features panic-test)
+  root=target/pkg-panic-test
+  mkdir -p "$root"
+  cp -r pkg/entry pkg/src pkg/package.json pkg/index.d.ts "$root"/
+fi
+out="$root/dist"
 wasm="$out/linkedin_network_bg.wasm"
-stamp="$out/.inputs"
-inputs=$(cat Cargo.toml Cargo.lock $(find src -name '*.rs' | sort) | sha256sum | cut -d' ' -f1)
-if [ -f "$wasm" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs" ]; then
-  echo "[build] pkg/dist is up to date"
+inputs=$( (cat Cargo.toml Cargo.lock scripts/build-package.sh $(find src -name '*.rs' | sort); echo "${features[*]}") | sha256sum | cut -d' ' -f1)
+if [ -f "$wasm" ] && [ -f "$out/.inputs" ] && [ "$(cat "$out/.inputs")" = "$inputs" ]; then
+  echo "[build] $out is up to date"
   exit 0
 fi
 
-cargo build --lib --release --target wasm32-unknown-unknown
-fresh=target/pkg-dist.new
+cargo build --lib --release --target wasm32-unknown-unknown "${features[@]}"
+fresh=target/dist.new
 rm -rf "$fresh"
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --experimental-reset-state-function \
   --out-dir "$fresh" --out-name linkedin_network \
   target/wasm32-unknown-unknown/release/linkedin_network.wasm
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \

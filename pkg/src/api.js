@@ -2,7 +2,7 @@
 // this file converts: options to JSON text, JSON text to objects, thrown
 // payloads to LinkedInNetworkError, and pages to an async iterator.
 
-import { LinkedInNetworkError, fromWasm, invalidInput } from "./errors.js";
+import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure } from "./errors.js";
 
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
@@ -13,9 +13,6 @@ function toJson(value) {
     (typeof v === "number" && !Number.isFinite(v)) || typeof v === "bigint" ? String(v) : v);
 }
 
-function rethrow(error) {
-  throw fromWasm(error);
-}
 
 function headersObject(headers) {
   if (headers && typeof headers.get === "function" && typeof headers.entries === "function") {
@@ -29,15 +26,18 @@ function progressCallback(onProgress) {
   return typeof onProgress === "function" ? (json) => onProgress(JSON.parse(json)) : onProgress;
 }
 
-async function* iteratePages(getCore, name, options) {
+async function* iteratePages(instance, name, options) {
+  const { coreWhenReady, fail, generation } = instance;
   const { signal, onProgress, ...rest } = options ?? {};
   if (onProgress !== undefined && typeof onProgress !== "function") throw invalidInput("onProgress must be a function");
-  const core = await getCore();
+  const withCore = await coreWhenReady();
   let run;
+  let runGeneration;
   try {
-    run = core.iterate(name, toJson(rest), signal);
+    run = withCore((core) => core.iterate(name, toJson(rest), signal));
+    runGeneration = generation();
   } catch (error) {
-    rethrow(error);
+    fail(error);
   }
   // A page's progress (and its cursor) is reported once its last item was
   // taken, so a cursor saved in onProgress never skips an unseen item.
@@ -48,7 +48,7 @@ async function* iteratePages(getCore, name, options) {
       try {
         text = await run.next();
       } catch (error) {
-        rethrow(error);
+        fail(error);
       }
       if (text === null || text === undefined) return;
       const batch = JSON.parse(text);
@@ -64,7 +64,9 @@ async function* iteratePages(getCore, name, options) {
     }
   } finally {
     if (pending) onProgress?.(pending);
-    run.free();
+    // A handle from a replaced instance must not be freed: wasm-bindgen's
+    // free() would hand its dead pointer to the new instance.
+    if (generation() === runGeneration) run.free();
   }
 }
 
@@ -80,15 +82,28 @@ export function createApi(wasm, loading) {
   // Reported by ready() and by every call that needs the module.
   readyPromise.catch(() => {});
 
+  // After a trap (a panic: a bug) the instance must be replaced before it is
+  // used again; see src/wasm/recovery.rs for the three parts of this.
+  let instanceGeneration = 0;
+  const enter = () => wasm.__recoverIfNeeded();
+  const fail = (error) => {
+    if (isInstanceFailure(error)) instanceGeneration += 1;
+    // Only a trap means the current instance is broken; a stale-handle error
+    // comes from an instance already replaced, and the current one is fine.
+    if (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) wasm.__wbg_reset_state();
+    throw fromWasm(error);
+  };
+
   const notReady = (name) =>
     invalidInput(`${name} was called before the WebAssembly module finished loading: await ready() first`);
 
   const pure = (name, body) => (options) => {
     if (!loaded) throw notReady(name);
     try {
+      enter();
       return body(options ?? {});
     } catch (error) {
-      return rethrow(error);
+      return fail(error);
     }
   };
 
@@ -100,55 +115,74 @@ export function createApi(wasm, loading) {
 
   function createClient(options) {
     const { fetch, ...rest } = options ?? {};
-    let settings = toJson(rest);
+    // Kept (in this closure only) to rebuild the handle after an instance restart.
+    const settings = toJson(rest);
     let core = null;
-    const make = () => {
-      try {
-        core = wasm.createClientCore(settings, fetch);
-      } catch (error) {
-        rethrow(error);
+    let coreGeneration = -1;
+    const current = () => {
+      if (core === null || coreGeneration !== instanceGeneration) {
+        try {
+          core = wasm.createClientCore(settings, fetch);
+        } catch (error) {
+          fail(error);
+        }
+        coreGeneration = instanceGeneration;
       }
-      settings = null;
       return core;
     };
     // Where the module is already loaded (Node, workerd) bad options throw here.
-    if (loaded) make();
-    const getCore = async () => {
-      await readyPromise;
-      return core ?? make();
+    if (loaded) current();
+    // Calls `use` with the handle. A handle from an instance that was
+    // replaced throws before doing anything, so rebuilding it and calling
+    // once more is safe.
+    const withCore = (use) => {
+      enter();
+      try {
+        return use(current());
+      } catch (error) {
+        if (!isInstanceFailure(error)) throw error;
+        instanceGeneration += 1;
+        return use(current());
+      }
     };
-    const getCoreNow = (name) => {
+    const coreWhenReady = async () => {
+      await readyPromise;
+      return withCore;
+    };
+    const coreNow = (name) => {
       if (!loaded) throw notReady(name);
-      return core ?? make();
+      return withCore;
     };
     const resource = (name) =>
       Object.freeze({
         async list(options) {
           const { signal, ...rest } = options ?? {};
-          const client = await getCore();
+          const withCore = await coreWhenReady();
           try {
-            return JSON.parse(await client.list(name, toJson(rest), signal));
+            return JSON.parse(await withCore((core) => core.list(name, toJson(rest), signal)));
           } catch (error) {
-            return rethrow(error);
+            return fail(error);
           }
         },
         async collect(options) {
           const { signal, onProgress, ...rest } = options ?? {};
-          const client = await getCore();
+          const withCore = await coreWhenReady();
           try {
-            return JSON.parse(await client.collect(name, toJson(rest), signal, progressCallback(onProgress)));
+            return JSON.parse(
+              await withCore((core) => core.collect(name, toJson(rest), signal, progressCallback(onProgress))),
+            );
           } catch (error) {
-            return rethrow(error);
+            return fail(error);
           }
         },
         iterate(options) {
-          return iteratePages(getCore, name, options);
+          return iteratePages({ coreWhenReady, fail, generation: () => instanceGeneration }, name, options);
         },
         estimate(options) {
           try {
-            return JSON.parse(getCoreNow("estimate").estimate(name, toJson(options ?? {})));
+            return JSON.parse(coreNow("estimate")((core) => core.estimate(name, toJson(options ?? {}))));
           } catch (error) {
-            return rethrow(error);
+            return fail(error);
           }
         },
       });

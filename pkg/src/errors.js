@@ -29,10 +29,33 @@ export class LinkedInNetworkError extends Error {
   }
 }
 
-/** An error as Rust throws it (`{ lnError: json }`) becomes a LinkedInNetworkError; anything else (a callback's own exception) passes through. */
+// What wasm-bindgen throws when a call reaches an object or closure of an
+// instance that was replaced after a panic.
+const STALE = /previous Wasm instance|previous WASM instance/;
+
+/** True for the failures that mean the WebAssembly instance trapped or was replaced. */
+export function isInstanceFailure(thrown) {
+  return (
+    (typeof WebAssembly !== "undefined" && thrown instanceof WebAssembly.RuntimeError) ||
+    (thrown instanceof Error && STALE.test(thrown.message))
+  );
+}
+
+/**
+ * An error as Rust throws it (`{ lnError: json }`) becomes a LinkedInNetworkError;
+ * a trap of the instance (a panic: a bug) becomes one with code INTERNAL;
+ * anything else (a callback's own exception) passes through.
+ */
 export function fromWasm(thrown) {
   if (thrown !== null && typeof thrown === "object" && typeof thrown.lnError === "string") {
     return new LinkedInNetworkError(JSON.parse(thrown.lnError));
+  }
+  if (isInstanceFailure(thrown)) {
+    return new LinkedInNetworkError({
+      code: "INTERNAL",
+      message:
+        "linkedin-network failed inside its WebAssembly module (a bug: please report it); the module was restarted and the next call works",
+    });
   }
   return thrown;
 }

@@ -7,6 +7,7 @@
 mod bindings;
 mod client;
 mod fetch;
+mod recovery;
 mod signal;
 mod timer;
 
