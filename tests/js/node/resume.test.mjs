@@ -1,0 +1,119 @@
+// Cursors: a run stopped halfway (by maxItems, or by breaking out of
+// iterate) resumes from its cursor with the rest of the list and nothing
+// twice; the two runs together cost what their two ranges are priced at.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { LinkedInNetworkError, PROVIDERS, clientFor, drain, rejection, requestsOf, start, truthOf } from "./support/harness.mjs";
+
+let emu;
+before(async () => {
+  emu = await start();
+});
+after(() => emu.close());
+
+const urls = (items) => items.map((item) => item.person.profileUrl);
+const truthUrls = (items) => items.map((item) => item.person.canonicalUrl);
+
+for (const provider of PROVIDERS) {
+  describe(`${provider.id}: resume from a cursor`, () => {
+    test("collect({ maxItems: 70 }) then collect({ cursor }): the rest, nothing twice", async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+
+      const first = await client.connections.collect({ maxItems: 70 });
+      assert.deepEqual(urls(first.items), truth.slice(0, 70));
+      assert.equal(first.complete, false);
+      assert.equal(first.stopReason, "maxItems");
+      assert.ok(first.cursor.length <= 1024, "a cursor of at most 1 KB");
+      assert.ok(!first.cursor.includes(apiKey), "the cursor holds no key");
+
+      const rest = await client.connections.collect({ cursor: first.cursor });
+      assert.deepEqual(urls(rest.items), truth.slice(70), "exactly the items after the first 70");
+      assert.equal(rest.complete, true);
+      assert.equal(rest.stopReason, "end");
+      const all = [...urls(first.items), ...urls(rest.items)];
+      assert.equal(new Set(all).size, truth.length, "every item once");
+
+      const ledger = emu.ledger(apiKey);
+      assert.equal(first.creditsUsed + rest.creditsUsed, ledger.credits);
+      assert.equal(first.requests + rest.requests, ledger.requests);
+      const priced =
+        client.connections.estimate({ offset: 0, limit: 70 }).credits +
+        client.connections.estimate({ offset: 70, limit: truth.length - 70 }).credits;
+      assert.equal(ledger.credits, priced, "the two runs cost what their two ranges are priced at");
+    });
+
+    test("a resumed run's budgets count from the resume", async () => {
+      const { client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const first = await client.connections.collect({ maxItems: 70 });
+      const next = await client.connections.collect({ cursor: first.cursor, maxItems: 30 });
+      assert.deepEqual(urls(next.items), truth.slice(70, 100));
+      assert.equal(next.stopReason, "maxItems");
+      const last = await client.connections.collect({ cursor: next.cursor, maxItems: 5 });
+      assert.deepEqual(urls(last.items), truth.slice(100, 105));
+    });
+
+    test("iterate, break mid-way, resume from the last onProgress cursor", async () => {
+      const { client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const breakAt = 250;
+      const seen = [];
+      const events = [];
+      for await (const connection of client.connections.iterate({ onProgress: (progress) => events.push(progress) })) {
+        seen.push(connection.person.profileUrl);
+        if (seen.length === breakAt) break;
+      }
+      assert.deepEqual(seen, truth.slice(0, breakAt));
+      assert.ok(events.length > 0, "progress was reported before the break");
+      const last = events.at(-1);
+      assert.ok(last.items > 0 && last.items <= breakAt, `the last progress counts items taken (${last.items})`);
+      events.forEach((event, index) => {
+        assert.equal(typeof event.cursor, "string");
+        if (index > 0) assert.ok(event.items >= events[index - 1].items, "progress only grows");
+      });
+
+      const resumed = urls(await drain(client.connections.iterate({ cursor: last.cursor })));
+      assert.deepEqual(resumed, truth.slice(last.items), "the resumed run starts right after the checkpoint");
+      const once = [...seen.slice(0, last.items), ...resumed];
+      assert.deepEqual(once, truth, "checkpointed items + resumed items = the list, each once");
+    });
+
+    test("iterate, break right after a page: the resumed run repeats nothing at all", async () => {
+      const { client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const seen = [];
+      const events = [];
+      let pageSize = null;
+      for await (const connection of client.connections.iterate({ onProgress: (progress) => events.push(progress) })) {
+        seen.push(connection.person.profileUrl);
+        pageSize ??= events[0]?.items ?? null;
+        if (pageSize !== null && seen.length === 2 * pageSize) break;
+      }
+      assert.ok(pageSize > 0, "a first page was reported");
+      const last = events.at(-1);
+      assert.equal(last.items, seen.length, "breaking after a page's last item reports that page");
+      const rest = await client.connections.collect({ cursor: last.cursor });
+      assert.equal(rest.items.filter((item) => seen.includes(item.person.profileUrl)).length, 0, "nothing twice");
+      assert.deepEqual([...seen, ...urls(rest.items)], truth);
+      assert.equal(rest.complete, true);
+    });
+
+    test("a cursor from another list or provider is refused, nothing sent", async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      const { cursor } = await client.sentInvitations.collect({ maxItems: 5 });
+      const before = requestsOf(emu, apiKey).length;
+      const wrongList = await rejection(client.connections.collect({ cursor }));
+      assert.ok(wrongList instanceof LinkedInNetworkError);
+      assert.equal(wrongList.code, "INVALID_INPUT");
+      assert.match(wrongList.message, /cursor/);
+      const other = PROVIDERS.find((entry) => entry.id !== provider.id);
+      const { client: otherClient } = clientFor(emu, other);
+      const wrongProvider = await rejection(otherClient.sentInvitations.collect({ cursor }));
+      assert.equal(wrongProvider.code, "INVALID_INPUT");
+      assert.match(wrongProvider.message, /cursor/);
+      assert.equal(requestsOf(emu, apiKey).length, before);
+    });
+  });
+}
