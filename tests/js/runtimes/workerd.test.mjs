@@ -81,24 +81,33 @@ test("workerd (Miniflare) runs wrangler's bundles: the suite, and a 50-subreques
     assert.equal(answer.status, 200, await answer.clone().text());
     await reportCases(t, RUNTIME, await answer.json());
 
-    await checkCase(t, RUNTIME, "maxRequests: 50 on the free plan stops cleanly [connectsafely]", async () => {
+    await checkCase(t, RUNTIME, "maxRequests: 50 on the free plan stops cleanly, the next request resumes [connectsafely]", async () => {
       const apiKey = `key-workerd-budget-${Date.now()}`;
       const accountId = `acct-workerd-budget-${Date.now()}`;
       const budgetWorker = await miniflare.getWorker("budget");
-      const query = new URLSearchParams({ emulator: emulator.url, apiKey, accountId });
-      const response = await bounded(budgetWorker.fetch(`http://worker/?${query}`), 60000, "the budget Worker");
-      const result = await response.json();
-      assert.equal(response.status, 200, result.error);
-      assert.equal(result.complete, false);
-      assert.equal(result.stopReason, "maxRequests");
-      assert.equal(result.requests, 50);
-      const seen = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()).filter((entry) => entry.apiKey === apiKey);
-      assert.equal(seen.length, 50, "requests the emulator saw");
-      const truth = await (await fetch(`${emulator.url}/__emulator/data?account=${accountId}&resource=connections`)).json();
-      const expected = truth.connections.slice(0, result.profileUrls.length).map((connection) => connection.person.canonicalUrl);
-      assert.ok(result.profileUrls.length > 0 && result.profileUrls.length < truth.connections.length);
-      assert.deepEqual(result.profileUrls, expected, "the connections read before the stop are not the list's head");
-      return `complete: false, stopReason: maxRequests, requests: 50 = emulator's count; ${result.profileUrls.length} of ${truth.connections.length} connections, exact`;
+      const seen = async () => (await (await fetch(`${emulator.url}/__emulator/requests`)).json()).filter((e) => e.apiKey === apiKey).length;
+      const read = async (cursor) => {
+        const query = new URLSearchParams({ emulator: emulator.url, apiKey, accountId, ...(cursor ? { cursor } : {}) });
+        const response = await bounded(budgetWorker.fetch(`http://worker/?${query}`), 60000, "the budget Worker");
+        const result = await response.json();
+        assert.equal(response.status, 200, result.error);
+        assert.equal(result.complete, false);
+        assert.equal(result.stopReason, "maxRequests");
+        assert.equal(result.requests, 50);
+        return result;
+      };
+      const truth = (await (await fetch(`${emulator.url}/__emulator/data?account=${accountId}&resource=connections`)).json()).connections
+        .map((connection) => connection.person.canonicalUrl);
+      const first = await read();
+      assert.equal(await seen(), 50, "requests the emulator saw for the first Worker request");
+      assert.ok(first.profileUrls.length > 0 && first.profileUrls.length < truth.length);
+      assert.deepEqual(first.profileUrls, truth.slice(0, first.profileUrls.length), "the connections read before the stop are not the list's head");
+      const second = await read(first.cursor);
+      assert.equal(await seen(), 100, "requests the emulator saw after the second Worker request");
+      const both = [...first.profileUrls, ...second.profileUrls];
+      assert.deepEqual(both, truth.slice(0, both.length), "the second request did not continue exactly where the first stopped");
+      return `complete: false, stopReason: maxRequests, requests: 50 = emulator's count, ${first.profileUrls.length} of ${truth.length} exact; ` +
+        `resumed from the cursor: ${second.profileUrls.length} more, 50 more requests`;
     });
   } finally {
     await miniflare?.dispose();
