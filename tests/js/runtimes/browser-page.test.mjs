@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { collectPageErrors, launchChromium } from "./support/chromium.mjs";
 import { startEmulatorProcess } from "./support/emulator-process.mjs";
 import { PKG_DIR } from "./support/package-link.mjs";
-import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { checkCase, reportSuite, resetRecord } from "./support/results.mjs";
 import { serveStatic } from "./support/static-server.mjs";
 
 const RUNTIME = "chromium-page";
@@ -40,8 +40,7 @@ test("a Chromium page runs the suite through the `default` export, cross-origin"
       assert.notEqual(new URL(server.url).port, new URL(emulator.url).port);
       return `page ${server.url} ≠ emulator ${emulator.url}`;
     });
-    const results = await page.evaluate((url) => window.runRuntimeSuite(url), emulator.url);
-    await reportCases(t, RUNTIME, results);
+    await reportSuite(t, RUNTIME, () => page.evaluate((url) => window.runRuntimeSuite(url), emulator.url));
   } finally {
     await browser?.close();
     await server.close();

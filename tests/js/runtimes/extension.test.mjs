@@ -11,7 +11,8 @@ import { test } from "node:test";
 import { assembleExtension } from "./extension/assemble.mjs";
 import { launchWithExtension } from "./support/chromium.mjs";
 import { startEmulatorProcess } from "./support/emulator-process.mjs";
-import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { bounded } from "./support/bounded.mjs";
+import { checkCase, reportSuite, resetRecord } from "./support/results.mjs";
 
 const RUNTIME = "mv3-extension";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,11 +51,13 @@ test("an MV3 extension service worker runs the suite and resumes a killed read",
     const extensionId = new URL(worker.url()).host;
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/harness.html`);
-    const send = (message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    const send = (message, ms = 15000) => bounded(page.evaluate((m) => chrome.runtime.sendMessage(m), message), ms, `message ${message.type}`);
 
-    const answer = await send({ type: "run-suite", emulatorUrl: emulator.url });
-    assert.ok(answer?.results, `the service worker failed to run the suite: ${answer?.error}`);
-    await reportCases(t, RUNTIME, answer.results);
+    await reportSuite(t, RUNTIME, async () => {
+      const answer = await send({ type: "run-suite", emulatorUrl: emulator.url }, 100000);
+      if (!answer?.results) throw new Error(`the service worker did not run the suite: ${JSON.stringify(answer)}`);
+      return answer.results;
+    });
 
     await checkCase(t, RUNTIME, "worker killed mid-iterate resumes from its saved cursor", async () => {
       // Latency gives the read (15 ConnectSafely pages) time to be killed halfway.

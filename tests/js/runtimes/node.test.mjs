@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { runSuite } from "./suite/suite.mjs";
 import { startEmulatorProcess } from "./support/emulator-process.mjs";
 import { appWithPackage } from "./support/package-link.mjs";
-import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { checkCase, reportSuite, resetRecord } from "./support/results.mjs";
 
 const RUNTIME = "node";
 
@@ -25,8 +25,7 @@ test("Node runs the suite through the `node` export condition", async (t) => {
       return `linkedin-network → ${entry.replace(/.*[/\\]pkg[/\\]/, "pkg/")}`;
     });
     const api = await import(pathToFileURL(entry).href);
-    const results = await runSuite(api, { emulatorUrl: emulator.url, runtime: RUNTIME });
-    await reportCases(t, RUNTIME, results);
+    await reportSuite(t, RUNTIME, () => runSuite(api, { emulatorUrl: emulator.url, runtime: RUNTIME }));
   } finally {
     await emulator.stop();
     app.remove();

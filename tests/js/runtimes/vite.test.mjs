@@ -11,7 +11,7 @@ import { build } from "vite";
 import { collectPageErrors, launchChromium } from "./support/chromium.mjs";
 import { startEmulatorProcess } from "./support/emulator-process.mjs";
 import { appWithPackage, PKG_DIR, WASM_PATH } from "./support/package-link.mjs";
-import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { checkCase, reportSuite, resetRecord } from "./support/results.mjs";
 import { serveStatic } from "./support/static-server.mjs";
 
 const RUNTIME = "vite";
@@ -57,8 +57,7 @@ test("a Vite-built app loads the package's .wasm in Chromium", async (t) => {
       assert.equal(fetched.length, 1, `served: ${server.requests.join(", ")}`);
       return `fetched ${fetched[0]}`;
     });
-    const results = await page.evaluate((url) => window.runRuntimeSuite(url), emulator.url);
-    await reportCases(t, RUNTIME, results);
+    await reportSuite(t, RUNTIME, () => page.evaluate((url) => window.runRuntimeSuite(url), emulator.url));
   } finally {
     await browser?.close();
     await server?.close();

@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { startEmulatorProcess } from "./support/emulator-process.mjs";
 import { appWithPackage, WASM_PATH } from "./support/package-link.mjs";
-import { checkCase, reportCases, resetRecord } from "./support/results.mjs";
+import { bounded } from "./support/bounded.mjs";
+import { checkCase, reportSuite, resetRecord } from "./support/results.mjs";
 import { wranglerDryRun } from "./support/wrangler.mjs";
 
 const RUNTIME = "workerd";
@@ -20,15 +21,6 @@ const WORKERS = [
   { name: "suite", config: "wrangler.jsonc", script: "suite-worker.js" },
   { name: "budget", config: "budget.wrangler.jsonc", script: "budget-worker.js" },
 ];
-
-// A Worker that throws at start-up makes dispatchFetch hang: bound every call.
-function bounded(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 function assertBundledWithWasm(outDir, script) {
   const files = readdirSync(outDir);
@@ -76,15 +68,18 @@ test("workerd (Miniflare) runs wrangler's bundles: the suite, and a 50-subreques
     });
     await bounded(miniflare.ready, 30000, "Miniflare start-up");
 
-    const suiteWorker = await miniflare.getWorker("suite");
-    const answer = await bounded(suiteWorker.fetch(`http://worker/suite?emulator=${encodeURIComponent(emulator.url)}`), 120000, "the suite Worker");
-    assert.equal(answer.status, 200, await answer.clone().text());
-    await reportCases(t, RUNTIME, await answer.json());
+    // A Worker that throws at start-up makes its fetch hang: every call is bounded.
+    await reportSuite(t, RUNTIME, async () => {
+      const suiteWorker = await miniflare.getWorker("suite");
+      const answer = await suiteWorker.fetch(`http://worker/suite?emulator=${encodeURIComponent(emulator.url)}`);
+      if (answer.status !== 200) throw new Error(`the suite Worker answered ${answer.status}: ${await answer.text()}`);
+      return answer.json();
+    });
 
     await checkCase(t, RUNTIME, "maxRequests: 50 on the free plan stops cleanly, the next request resumes [connectsafely]", async () => {
       const apiKey = `key-workerd-budget-${Date.now()}`;
       const accountId = `acct-workerd-budget-${Date.now()}`;
-      const budgetWorker = await miniflare.getWorker("budget");
+      const budgetWorker = await bounded(miniflare.getWorker("budget"), 30000, "the budget Worker");
       const seen = async () => (await (await fetch(`${emulator.url}/__emulator/requests`)).json()).filter((e) => e.apiKey === apiKey).length;
       const read = async (cursor) => {
         const query = new URLSearchParams({ emulator: emulator.url, apiKey, accountId, ...(cursor ? { cursor } : {}) });

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { bounded } from "./bounded.mjs";
 
 export const RESULTS_DIR = fileURLToPath(new URL("../../../../test-output/runtimes/", import.meta.url));
 
@@ -50,4 +51,20 @@ export async function checkCase(t, runtime, caseName, body) {
   }
   await reportCases(t, runtime, [result]);
   return result.ok;
+}
+
+/**
+ * Runs the suite in a runtime (`run` resolves to its results) within
+ * `timeoutMs`; a suite that throws, hangs or answers something else is
+ * recorded as one failed "suite run" case.
+ */
+export async function reportSuite(t, runtime, run, timeoutMs = 100000) {
+  let results;
+  try {
+    results = await bounded(run(), timeoutMs, `the suite in ${runtime}`);
+    if (!Array.isArray(results) || results.length === 0) throw new Error(`the suite answered ${JSON.stringify(results)}`);
+  } catch (error) {
+    results = [{ case: "suite run", provider: null, ok: false, detail: error?.stack ?? String(error) }];
+  }
+  await reportCases(t, runtime, results);
 }
