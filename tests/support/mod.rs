@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod fake_api;
+pub mod fuzz_cases;
 pub mod transport;
 
 use linkedin_network::client::{Client, Settings};
