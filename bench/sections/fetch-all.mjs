@@ -1,0 +1,88 @@
+// Fetch-all: collect whole lists from the emulator at a fixed latency per
+// request, with the default concurrency and with 1, beside the latency floor
+// (the fewest sequential request rounds the provider allows × the latency)
+// and the credits the emulator's ledger charged beside estimateCredits. The
+// emulator runs in its own process (its CPU is not the client's). A run at
+// 0 ms latency shows what each request costs besides the wait.
+
+import { baseUrl, credentials, PROVIDERS, QUICK } from "../lib/common.mjs";
+import { startEmulatorProcess } from "../lib/emulator-process.mjs";
+import { median, round } from "../lib/stats.mjs";
+
+const LATENCY_MS = QUICK ? 5 : 100;
+const REPETITIONS = QUICK ? 1 : 3;
+const DEFAULT_CONCURRENCY = 4; // SPEC §3, the package's default
+const LISTS = [
+  { resource: "connections", size: 1201 },
+  { resource: "sentInvitations", size: 145 },
+];
+
+/**
+ * Fewest sequential rounds: where the first page reports the total (linkup),
+ * the first request, then the other calls `concurrency` at a time. Where no
+ * total ever comes (ConnectSafely: "more" = the page came back full), one
+ * call after another, plus an empty call when the last page is full.
+ */
+function floorRounds(calls, concurrency, totalKnown, size, pageSize) {
+  if (!totalKnown) return calls + (size % pageSize === 0 ? 1 : 0);
+  return 1 + Math.ceil((calls - 1) / concurrency);
+}
+
+async function collectOnce(api, emulator, provider, resource, concurrency, run) {
+  const apiKey = `bench-${provider}-${resource}-${concurrency}-${run}`;
+  const client = api.createClient({ provider, baseUrl: baseUrl(provider, emulator.url), ...credentials(provider, apiKey), concurrency });
+  const start = performance.now();
+  const result = await client[resource].collect({ maxItems: 10_000 });
+  const wallMs = performance.now() - start;
+  return { wallMs, items: result.items.length, complete: result.complete, requests: result.requests, creditsReported: result.creditsUsed, ledger: await emulator.ledger(apiKey) };
+}
+
+/** Median wall time of `REPETITIONS` collects at 0 ms latency: the cost of the requests themselves. */
+async function overheadMs(api, emulator, provider, resource, concurrency) {
+  const runs = [];
+  for (let run = 0; run < REPETITIONS; run += 1) runs.push((await collectOnce(api, emulator, provider, resource, concurrency, `zero-${run}`)).wallMs);
+  return median(runs);
+}
+
+export async function runFetchAll({ api }) {
+  const emulator = await startEmulatorProcess({ latencyMs: 0 });
+  const rows = [];
+  try {
+    // Warm-up (JIT, the emulator's lazily built lists), and the 0 ms runs.
+    const zero = {};
+    for (const provider of PROVIDERS) {
+      for (const { resource } of LISTS) {
+        await collectOnce(api, emulator, provider, resource, DEFAULT_CONCURRENCY, "warm-up");
+        if (QUICK) continue;
+        for (const concurrency of [DEFAULT_CONCURRENCY, 1]) zero[`${provider}/${resource}/${concurrency}`] = await overheadMs(api, emulator, provider, resource, concurrency);
+      }
+    }
+    await emulator.configure({ latencyMs: LATENCY_MS });
+    for (const provider of PROVIDERS) {
+      for (const { resource, size } of LISTS) {
+        const plan = api.planRequests({ provider, resource, offset: 0, limit: size });
+        const estimate = api.estimateCredits({ provider, resource, offset: 0, limit: size });
+        const totalKnown = provider !== "connectsafely";
+        for (const concurrency of [DEFAULT_CONCURRENCY, 1]) {
+          const runs = [];
+          for (let run = 0; run < REPETITIONS; run += 1) runs.push(await collectOnce(api, emulator, provider, resource, concurrency, run));
+          const rounds = floorRounds(plan.length, concurrency, totalKnown, size, plan[0].count);
+          const floorMs = rounds * LATENCY_MS;
+          const wallMs = median(runs.map((r) => r.wallMs));
+          const last = runs[runs.length - 1];
+          rows.push({
+            provider, resource, size, concurrency,
+            items: last.items, complete: last.complete,
+            wallMs: round(wallMs, 0), zeroLatencyMs: round(zero[`${provider}/${resource}/${concurrency}`] ?? null, 0), floorRounds: rounds, floorMs, ratioToFloor: round(wallMs / floorMs),
+            requests: last.requests, plannedRequests: estimate.requests,
+            credits: last.ledger.credits, creditsReported: last.creditsReported, creditsFloor: estimate.credits,
+            wallMsRuns: runs.map((r) => round(r.wallMs, 0)),
+          });
+        }
+      }
+    }
+  } finally {
+    await emulator.stop();
+  }
+  return { latencyMs: LATENCY_MS, repetitions: REPETITIONS, defaultConcurrency: DEFAULT_CONCURRENCY, rows };
+}

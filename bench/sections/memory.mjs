@@ -1,0 +1,27 @@
+// Memory: the WebAssembly memory and the JS heap (post-gc) after iterating
+// a long connections list without keeping it, beside the same figures right
+// after start-up. A fresh `node --expose-gc` process per provider; the
+// emulator runs in its own process so its data is not in the heap measured.
+
+import { execFileSync } from "node:child_process";
+import { QUICK, ROOT } from "../lib/common.mjs";
+import { startEmulatorProcess } from "../lib/emulator-process.mjs";
+
+const ITEMS = QUICK ? 2_000 : 100_000;
+// ConnectSafely reads 12 a call, one after another: 8,334 requests for 100,000.
+const PROVIDERS = QUICK ? ["linkup-v2"] : ["linkup-v2", "linkup-v1", "connectsafely"];
+
+export async function runMemory() {
+  const emulator = await startEmulatorProcess({ sizes: { connections: ITEMS } });
+  const rows = [];
+  try {
+    for (const provider of PROVIDERS) {
+      const line = execFileSync(process.execPath, ["--expose-gc", `${ROOT}bench/children/memory.mjs`, emulator.url, provider, String(ITEMS)], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const sample = JSON.parse(line.trim().split("\n").pop());
+      rows.push({ ...sample, kept: undefined });
+    }
+  } finally {
+    await emulator.stop();
+  }
+  return { items: ITEMS, rows };
+}
