@@ -93,7 +93,8 @@ impl ListQuery {
     }
 }
 
-fn check_invitation_type(
+/// The upper-cased `invitationType` if this provider can filter `resource` by it.
+pub fn check_invitation_type(
     provider: &dyn Provider,
     resource: Resource,
     kind: &str,

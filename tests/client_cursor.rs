@@ -295,3 +295,41 @@ fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
         assert_eq!(id_list(&rest.items), ids(145)[count..].to_vec());
     }
 }
+
+#[test]
+fn iterate_and_collect_validate_invitation_type_before_any_request() {
+    let api = FakeApi::new("linkup-v2", 50);
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    for (resource, kind, message) in [
+        (Resource::SentInvitations, "FRIEND", "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"CONTENT_SERIES\" for linkup-v2"),
+        (Resource::Connections, "CONNECTION", "invitationType applies to sentInvitations and receivedInvitations only"),
+    ] {
+        let request = RunRequest { invitation_type: Some(kind.into()), ..RunRequest::default() };
+        let error = block_on(&clock, client.collect(resource, request.clone(), CancelToken::new(), &mut |_| {})).unwrap_err();
+        assert_eq!((error.code, error.message.as_str()), (ErrorCode::InvalidInput, message));
+        assert_eq!(client.iterate(resource, request, CancelToken::new()).err().unwrap().message, message);
+    }
+    assert_eq!(transport.requests(), 0);
+    // Lower case is accepted and sent upper-cased.
+    let request = RunRequest {
+        invitation_type: Some("organization".into()),
+        ..RunRequest::default()
+    };
+    block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            request,
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        transport.log.borrow().sent[0].json()["params"]["invitation_type"],
+        "ORGANIZATION"
+    );
+}

@@ -20,7 +20,7 @@ use crate::normalize::profile_url::percent_encode;
 use crate::operations::estimate_credits;
 use crate::plan::Estimate;
 use crate::providers::Provider;
-use crate::query::{base_url, Credentials, ListQuery, Resource, Target};
+use crate::query::{base_url, check_invitation_type, Credentials, ListQuery, Resource, Target};
 
 use budget::{Budgets, Spend, StopReason};
 use call::CallContext;
@@ -198,7 +198,11 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     ) -> Result<(Option<String>, RunSpec), Error> {
         let provider = self.shared.provider;
         let resume = request.cursor.as_deref().map(Cursor::decode).transpose()?;
-        let mut invitation_type = request.invitation_type;
+        let mut invitation_type = request
+            .invitation_type
+            .as_deref()
+            .map(|kind| check_invitation_type(provider, resource, kind))
+            .transpose()?;
         let mut start = request.offset;
         if let Some(cursor) = &resume {
             if cursor.provider != provider.id() || cursor.resource != resource {
