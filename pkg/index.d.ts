@@ -227,7 +227,9 @@ export type ErrorCode =
   | "RESPONSE_TOO_LARGE"
   | "REDIRECT_REFUSED"
   /** A bug inside the package (a Rust panic); the module restarts itself and the next call works. */
-  | "INTERNAL";
+  | "INTERNAL"
+  /** The WebAssembly module could not be loaded (missing .wasm, a CSP without 'wasm-unsafe-eval'); `cause` holds why. */
+  | "LOAD_FAILED";
 
 export interface LinkedInNetworkErrorJSON {
   name: "LinkedInNetworkError";

@@ -74,11 +74,23 @@ async function* iteratePages(instance, name, options) {
 // instantiated synchronously before this call (Node, workerd).
 export function createApi(wasm, loading) {
   let loaded = loading === null;
+  let loadFailure = null;
+  // A module that cannot load (missing file, a CSP without 'wasm-unsafe-eval')
+  // is reported like every other failure, with the original as `cause`.
   const readyPromise = loaded
     ? Promise.resolve()
-    : Promise.resolve(loading).then(() => {
-        loaded = true;
-      });
+    : Promise.resolve(loading).then(
+        () => {
+          loaded = true;
+        },
+        (error) => {
+          throw (loadFailure = new LinkedInNetworkError({
+            code: "LOAD_FAILED",
+            message: `the WebAssembly module could not be loaded (${error?.message ?? error}); check that the .wasm file is served next to the package and, in an extension, that the CSP allows 'wasm-unsafe-eval'`,
+            cause: error,
+          }));
+        },
+      );
   // Reported by ready() and by every call that needs the module.
   readyPromise.catch(() => {});
 
@@ -95,6 +107,7 @@ export function createApi(wasm, loading) {
   };
 
   const notReady = (name) =>
+    loadFailure ??
     invalidInput(`${name} was called before the WebAssembly module finished loading: await ready() first`);
 
   const pure = (name, body) => (options) => {

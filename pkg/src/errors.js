@@ -5,7 +5,7 @@ const FIELDS = ["code", "message", "provider", "status", "providerCode", "retrya
 
 export class LinkedInNetworkError extends Error {
   constructor(details) {
-    super(details.message);
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "LinkedInNetworkError";
     this.code = details.code;
     this.provider = details.provider ?? null;

@@ -78,3 +78,14 @@ test("an iterator from before a panic ends with INTERNAL and leaves the new inst
     await emulator.close();
   }
 });
+
+test("a module that cannot load rejects every call with LOAD_FAILED and its cause", async () => {
+  const { createApi } = await import(new URL("../../../pkg/src/api.js", import.meta.url).href);
+  const refused = new Error("Refused to compile the WebAssembly module: CSP");
+  const loading = Promise.reject(refused);
+  const broken = createApi({}, loading);
+  await assert.rejects(broken.ready(), (error) => error.code === "LOAD_FAILED" && error.cause === refused && /wasm-unsafe-eval/.test(error.message));
+  const client = broken.createClient({ provider: "connectsafely", apiKey: "k" });
+  await assert.rejects(client.connections.list({ limit: 1 }), (error) => error.code === "LOAD_FAILED" && error instanceof broken.LinkedInNetworkError);
+  assert.throws(() => broken.planRequests({ provider: "connectsafely", resource: "connections" }), (error) => error.code === "LOAD_FAILED");
+});
