@@ -47,6 +47,11 @@ const CASES = [
   ["http baseUrl that is not loopback", () => createClient({ ...v2(), baseUrl: "http://api.example.com" }), /baseUrl/],
   ["baseUrl that is not a URL", () => createClient({ ...v2(), baseUrl: "not a url" }), /baseUrl/],
   ["unknown option of createClient", () => createClient({ ...v2(), acountId: "typo" }), /acountId/],
+  [
+    "unknown option of createClient: the message lists every accepted option",
+    () => createClient({ ...v2(), acountId: "typo" }),
+    new RegExp(["provider", "apiKey", "accountId", "loginToken", "country", "baseUrl", "fetch", "retry", "timeoutMs", "concurrency"].map((name) => `(?=.*\\b${name}\\b)`).join("")),
+  ],
   ["retry.maxAttempts 0", () => createClient({ ...v2(), retry: { maxAttempts: 0 } }), /maxAttempts/],
   ["concurrency 0", () => createClient({ ...v2(), concurrency: 0 }), /concurrency/],
   ["list: limit 0", () => client().sentInvitations.list({ limit: 0 }), /limit/],
