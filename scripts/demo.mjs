@@ -53,7 +53,7 @@ async function main(argv) {
   process.stdout.write("[demo] open the dashboard in a browser; Ctrl-C stops the demo\n");
   if (values["no-summary"]) return;
 
-  process.stdout.write(`[demo] the same network through the package in Node (up to ${DEFAULT_MAX_ITEMS} items a list; estimates are for that many):\n`);
+  process.stdout.write(`[demo] the same network through the package in Node (up to ${DEFAULT_MAX_ITEMS.toLocaleString("en-US")} items a list; estimates are for that many):\n`);
   process.stdout.write(`${summaryHeader()}\n`);
   try {
     await summarize(demo.config, {

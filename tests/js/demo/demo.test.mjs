@@ -58,6 +58,33 @@ test("the page loads the package and prices the plan before fetching", async () 
   assertNoProblems();
 });
 
+test("the page's structure is accessible: labelled controls, scoped headers, live status, keyboard-operable", async () => {
+  const report = await page.evaluate(() => ({
+    unlabelled: [...document.querySelectorAll("input, select, textarea")].filter((c) => c.labels.length === 0 && !c.getAttribute("aria-label")).map((c) => c.outerHTML),
+    unscoped: [...document.querySelectorAll("th")].filter((th) => !["col", "row"].includes(th.getAttribute("scope"))).map((th) => th.textContent),
+    sortable: [...document.querySelectorAll("table.data thead th")].map((th) => [th.getAttribute("aria-sort"), th.querySelector("button")?.type]),
+    live: document.getElementById("status").getAttribute("aria-live"),
+    alert: document.getElementById("error").getAttribute("role"),
+    unnamedProgress: [...document.querySelectorAll("progress")].filter((p) => !p.getAttribute("aria-label")).length,
+    lang: document.documentElement.lang,
+  }));
+  assert.deepEqual(report.unlabelled, []);
+  assert.deepEqual(report.unscoped, []);
+  assert.ok(report.sortable.length >= 12);
+  for (const [sort, type] of report.sortable) assert.deepEqual([sort, type], ["none", "button"]);
+  assert.equal(report.live, "polite");
+  assert.equal(report.alert, "alert");
+  assert.equal(report.unnamedProgress, 0);
+  assert.equal(report.lang, "en");
+  // Keyboard: from the provider radios, arrows pick another provider and the plan follows.
+  await page.focus('input[name=provider][value="linkup-v2"]');
+  await page.check('input[name=provider][value="linkup-v2"]');
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.isChecked('input[name=provider][value="linkup-v1"]'), true);
+  assert.match(await page.textContent("#status"), /through LinkupAPI v1 costs at most/);
+  assertNoProblems();
+});
+
 for (const provider of PROVIDERS) {
   test(`a fetch through ${provider} shows the emulator's network, its credits and its ages`, async () => {
     const before = emulator.ledger(config.apiKey);
