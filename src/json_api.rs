@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use crate::http::HttpResponse;
-use crate::json::to_json_string;
+use crate::json::{to_json_string, to_json_string_sized};
 use crate::operations::{build_request, estimate_credits, parse_response, plan_requests};
 use crate::options::{build_request_keys, parse_options, plan_options, Fields};
 use crate::query::{base_url, Target};
@@ -42,7 +42,7 @@ pub fn parse_response_json(
         options.range.as_ref(),
         now_ms,
     )?;
-    Ok(to_json_string(&page))
+    Ok(to_json_string_sized(&page, body.len() + body.len() / 2))
 }
 
 pub fn plan_requests_json(options: &str) -> Result<String, Error> {

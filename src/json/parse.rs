@@ -65,16 +65,21 @@ impl<'t> Parser<'t> {
         }
     }
 
+    // Hot, tiny helpers are inlined: under `opt-level = "z"` each would
+    // otherwise be a call per byte.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn skip_space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
         }
     }
 
+    #[inline(always)]
     fn eat(&mut self, expected: u8) -> Result<(), ParseError> {
         if self.peek() == Some(expected) {
             self.at += 1;
@@ -110,7 +115,8 @@ impl<'t> Parser<'t> {
             return Err(self.fail(ParseProblem::TooDeep));
         }
         self.at += 1;
-        let mut members = Vec::new();
+        // Provider objects have a handful of keys: start with room for them.
+        let mut members = Vec::with_capacity(8);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -192,6 +198,7 @@ impl<'t> Parser<'t> {
         Ok(Value::Number(text))
     }
 
+    #[inline(always)]
     fn digits(&mut self) {
         while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.at += 1;
@@ -210,21 +217,24 @@ impl<'t> Parser<'t> {
     fn string(&mut self) -> Result<Cow<'t, str>, ParseError> {
         self.at += 1;
         let start = self.at;
-        loop {
-            match self.peek() {
-                None => return Err(self.fail(ParseProblem::Truncated)),
-                Some(b'"') => {
-                    let text = self
-                        .text
-                        .get(start..self.at)
-                        .ok_or_else(|| self.fail(ParseProblem::Unexpected))?;
-                    self.at += 1;
-                    return Ok(Cow::Borrowed(text));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.fail(ParseProblem::Unexpected)),
-                Some(_) => self.at += 1,
+        // Most strings hold no escape: find their end in one pass and borrow them.
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let stop = rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20);
+        self.at = start + stop.unwrap_or(rest.len());
+        match self.peek() {
+            None => return Err(self.fail(ParseProblem::Truncated)),
+            Some(b'"') => {
+                let text = self
+                    .text
+                    .get(start..self.at)
+                    .ok_or_else(|| self.fail(ParseProblem::Unexpected))?;
+                self.at += 1;
+                return Ok(Cow::Borrowed(text));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.fail(ParseProblem::Unexpected)),
         }
         let mut owned = String::from(self.text.get(start..self.at).unwrap_or_default());
         loop {

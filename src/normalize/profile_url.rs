@@ -31,54 +31,74 @@ pub fn canonical_profile_url(raw: &str) -> Option<ProfileLink> {
         text
     } else {
         let rest = strip_scheme(text);
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let end = rest
+            .bytes()
+            .position(|byte| matches!(byte, b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len());
         if !is_linkedin_host(rest.get(..end)?) {
             return None;
         }
         rest.get(end..)?
     };
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    let segments: Vec<&str> = path
+    let end = path
+        .bytes()
+        .position(|byte| byte == b'?' || byte == b'#')
+        .unwrap_or(path.len());
+    let mut segments = path
+        .get(..end)?
         .split('/')
-        .filter(|segment| !segment.is_empty())
-        .collect();
-    match segments.as_slice() {
-        [] => None,
-        [section, slug, ..] if section.eq_ignore_ascii_case("in") => {
-            let decoded = percent_decode(slug);
-            let url = format!("{CANONICAL_ORIGIN}/in/{}", percent_encode(&decoded));
-            let slug_text = String::from_utf8(decoded).ok();
-            let is_member_id = slug_text
-                .as_deref()
-                .is_some_and(|slug| slug.starts_with(MEMBER_ID_PREFIX));
-            Some(if is_member_id {
-                ProfileLink {
-                    url,
-                    public_identifier: None,
-                    member_id: slug_text,
-                }
-            } else {
-                ProfileLink {
-                    url,
-                    public_identifier: slug_text,
-                    member_id: None,
-                }
-            })
-        }
-        // Company, school and newsletter pages: canonical form, no identifier.
-        _ => {
-            let mut url = CANONICAL_ORIGIN.to_string();
-            for segment in segments {
-                url.push('/');
-                url.push_str(&percent_encode(&percent_decode(segment)));
-            }
-            Some(ProfileLink {
-                url,
-                public_identifier: None,
-                member_id: None,
-            })
+        .filter(|segment| !segment.is_empty());
+    let first = segments.next()?;
+    if first.eq_ignore_ascii_case("in") {
+        if let Some(slug) = segments.next() {
+            return Some(profile_link(slug));
         }
     }
+    // Company, school and newsletter pages: canonical form, no identifier.
+    let mut url = String::from(CANONICAL_ORIGIN);
+    for segment in core::iter::once(first).chain(segments) {
+        url.push('/');
+        push_canonical(&mut url, segment);
+    }
+    Some(ProfileLink {
+        url,
+        public_identifier: None,
+        member_id: None,
+    })
+}
+
+/// The link for `/in/<slug>`: a member id (`ACoA…`) or a public identifier.
+fn profile_link(slug: &str) -> ProfileLink {
+    let mut url = String::with_capacity(CANONICAL_ORIGIN.len() + 4 + slug.len());
+    url.push_str(CANONICAL_ORIGIN);
+    url.push_str("/in/");
+    let decoded = push_canonical(&mut url, slug);
+    let (public_identifier, member_id) = match decoded {
+        Some(text) if text.starts_with(MEMBER_ID_PREFIX) => (None, Some(text)),
+        text => (text, None),
+    };
+    ProfileLink {
+        url,
+        public_identifier,
+        member_id,
+    }
+}
+
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Appends `segment` percent-encoded canonically and returns it decoded
+/// (`None` when the decoded bytes are not UTF-8). Most slugs need neither
+/// step, and take the path without allocating twice.
+fn push_canonical(url: &mut String, segment: &str) -> Option<String> {
+    if segment.bytes().all(is_unreserved) {
+        url.push_str(segment);
+        return Some(segment.to_string());
+    }
+    let decoded = percent_decode(segment);
+    url.push_str(&percent_encode(&decoded));
+    String::from_utf8(decoded).ok()
 }
 
 fn strip_scheme(text: &str) -> &str {
@@ -98,14 +118,26 @@ fn is_linkedin_host(authority: &str) -> bool {
         return false;
     }
     let host = authority.split(':').next().unwrap_or_default();
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    host == "linkedin.com"
-        || host.strip_suffix(".linkedin.com").is_some_and(|subdomain| {
-            !subdomain.is_empty()
-                && subdomain
-                    .bytes()
-                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.')
-        })
+    let host = host.trim_end_matches('.').as_bytes();
+    const DOMAIN: &[u8] = b"linkedin.com";
+    if host.eq_ignore_ascii_case(DOMAIN) {
+        return true;
+    }
+    // A subdomain: "<sub>.linkedin.com", compared without allocating.
+    let Some(split) = host.len().checked_sub(DOMAIN.len() + 1) else {
+        return false;
+    };
+    let Some((subdomain, suffix)) = host.split_at_checked(split) else {
+        return false;
+    };
+    suffix.first() == Some(&b'.')
+        && suffix
+            .get(1..)
+            .is_some_and(|domain| domain.eq_ignore_ascii_case(DOMAIN))
+        && !subdomain.is_empty()
+        && subdomain
+            .iter()
+            .all(|byte| byte.is_ascii_alphanumeric() || *byte == b'-' || *byte == b'.')
 }
 
 /// Percent-decodes to bytes; a `%` not followed by two hex digits stays a `%`.
@@ -139,7 +171,7 @@ pub fn percent_encode(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut encoded = String::with_capacity(bytes.len());
     for &byte in bytes {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+        if is_unreserved(byte) {
             encoded.push(char::from(byte));
         } else {
             encoded.push('%');
