@@ -176,7 +176,8 @@ pub struct ClientOptions {
 }
 
 pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
-    let mut allowed = vec!["provider", "retry", "timeoutMs", "concurrency"];
+    // `fetch` stays in JavaScript, but a message listing the options names it too.
+    let mut allowed = vec!["provider", "retry", "timeoutMs", "concurrency", "fetch"];
     allowed.extend(AUTH_KEYS);
     let fields = Fields::parse(json, "createClient", &allowed)?;
     let provider = fields.provider()?;

@@ -69,13 +69,53 @@ fn max_credits_on_linkup_v1_counts_pages() {
         ..Budgets::default()
     };
     let (result, api, _) = collect_with("linkup-v1", 145, budgets, |api, sent, _| api.answer(sent));
+    // One page to learn the total, ten pages, then a call shrunk to the one page left.
+    assert_eq!(result.items.len(), 120);
+    assert_eq!((result.credits_used, api.charged()), (12, 12));
+    assert_eq!(result.stop_reason, StopReason::MaxCredits);
+}
+
+#[test]
+fn the_last_call_is_shrunk_to_what_the_credit_budget_still_buys() {
+    let budgets = Budgets {
+        max_credits: Some(3),
+        ..Budgets::default()
+    };
+    let (result, api, transport) =
+        collect_with("linkup-v2", 300, budgets, |api, sent, _| api.answer(sent));
     assert_eq!(
         result.items.len(),
-        100,
-        "a second call of 5 pages would cost 15 > 12"
+        150,
+        "100 for 2 credits, then 50 for the last one"
     );
-    assert_eq!(api.charged(), 10);
+    assert_eq!((result.credits_used, api.charged()), (3, 3));
+    let counts: Vec<u64> = transport
+        .log
+        .borrow()
+        .sent
+        .iter()
+        .map(|sent| sent.json()["params"]["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, vec![100, 50]);
     assert_eq!(result.stop_reason, StopReason::MaxCredits);
+}
+
+#[test]
+fn linkup_v1_pays_only_for_the_pages_a_short_list_has() {
+    // (items, credits, requests): a one-page probe, then up to ten pages a call.
+    for (size, credits, requests) in [(19, 2, 2), (7, 1, 1), (145, 15, 3), (0, 1, 1)] {
+        let (result, api, transport) =
+            collect_with("linkup-v1", size, Budgets::default(), |api, sent, _| {
+                api.answer(sent)
+            });
+        assert_eq!(result.items.len(), size);
+        assert_eq!(
+            (result.credits_used, api.charged()),
+            (credits, credits),
+            "{size} items"
+        );
+        assert_eq!(transport.requests() as u64, requests, "{size} items");
+    }
 }
 
 #[test]

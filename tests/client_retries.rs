@@ -434,3 +434,44 @@ fn collect_fails_with_the_credits_spent_before_the_failure() {
         (ErrorCode::Auth, 2, Some("linkup-v2"))
     );
 }
+
+#[test]
+fn redaction_replaces_each_secret_once_and_leaves_short_values_alone() {
+    let clock = Clock::default();
+    let transport = Scripted::new(&clock, |_, _| Reply::Respond {
+        after_ms: 1,
+        status: 403,
+        headers: vec![],
+        body: format!(
+            r#"{{"success":false,"error":{{"code":"INVALID_API_KEY","message":"a key {API_KEY}{API_KEY} was refused"}}}}"#
+        ),
+    });
+    let short = linkedin_network::query::Credentials {
+        api_key: Some(API_KEY.into()),
+        account_id: Some("a".into()),
+        ..credentials()
+    };
+    let client = linkedin_network::client::Client::new(
+        providers::find("linkup-v2").unwrap(),
+        None,
+        short,
+        Settings::default(),
+        transport,
+        clock.clone(),
+        1,
+    )
+    .unwrap();
+    let query = ListQuery::new(
+        providers::find("linkup-v2").unwrap(),
+        Resource::SentInvitations,
+        0,
+        10,
+        None,
+    )
+    .unwrap();
+    let error = block_on(&clock, client.list(query, CancelToken::new())).unwrap_err();
+    assert_eq!(
+        error.message,
+        "linkup-v2 answered HTTP 403 INVALID_API_KEY: a key [redacted][redacted] was refused"
+    );
+}

@@ -63,9 +63,20 @@ fn assert_exactly_once(delivered: &[String], expected: &[String]) {
     assert!(missing.is_empty(), "lost {missing:?}");
 }
 
+/// Where the first page ends: linkup-v2 reads 100 items first, linkup-v1 a
+/// one-page probe of 10 (it bills every page asked for).
+fn first_boundary(provider: &str) -> u64 {
+    if provider == "linkup-v2" {
+        100
+    } else {
+        10
+    }
+}
+
 #[test]
 fn an_insertion_at_the_head_is_reported_and_delivers_nothing_twice() {
     for provider in ["linkup-v2", "linkup-v1"] {
+        let boundary = first_boundary(provider);
         let (delivered, result, _) = collect(provider, 300, 1, |api, sent, index| {
             let reply = api.answer(sent);
             if index == 0 {
@@ -79,10 +90,9 @@ fn an_insertion_at_the_head_is_reported_and_delivers_nothing_twice() {
             "{provider}: every original item, in order, once"
         );
         assert!(
-            result
-                .warnings
-                .iter()
-                .any(|w| w.contains("total went from 300 to 301 before item 100")),
+            result.warnings.iter().any(|w| w.contains(&format!(
+                "total went from 300 to 301 before item {boundary}"
+            ))),
             "{provider}: {:?}",
             result.warnings
         );
@@ -90,7 +100,7 @@ fn an_insertion_at_the_head_is_reported_and_delivers_nothing_twice() {
             result
                 .warnings
                 .iter()
-                .any(|w| w.starts_with("re-read items 99–100")),
+                .any(|w| w.starts_with(&format!("re-read items {}–{boundary}", boundary - 1))),
             "{provider}: {:?}",
             result.warnings
         );
@@ -108,10 +118,15 @@ fn a_deletion_at_the_head_loses_nothing_thanks_to_the_re_read() {
             reply
         });
         assert_exactly_once(&delivered, &ids(300));
-        // Items 99 and 100 re-read: one credit on linkup-v2, two pages of 10 on linkup-v1.
-        let credits = if provider == "linkup-v2" { 1 } else { 2 };
+        // The two items around the boundary re-read: one credit on linkup-v2,
+        // two pages of 10 on linkup-v1 (the boundary falls between pages).
+        let (boundary, credits) = (
+            first_boundary(provider),
+            if provider == "linkup-v2" { 1 } else { 2 },
+        );
         let expected = format!(
-            "re-read items 99–100 after the shift ({credits} credits): 2 of them not seen before"
+            "re-read items {}–{boundary} after the shift ({credits} credits): 2 of them not seen before",
+            boundary - 1
         );
         assert!(
             result.warnings.contains(&expected),

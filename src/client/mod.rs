@@ -127,6 +127,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             budgets: Budgets::default(),
             concurrency: self.shared.settings.concurrency,
             resume: None,
+            follow_plan: true,
         };
         let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
         let mut items = Vec::new();
@@ -238,6 +239,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 .concurrency
                 .unwrap_or(self.shared.settings.concurrency),
             resume,
+            follow_plan: false,
         };
         Ok((invitation_type, spec))
     }
@@ -268,17 +270,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     /// Removes the caller's secrets from an error's texts (a provider may
     /// echo a key; a network error may quote a URL holding the account id).
     pub fn redact(&self, mut error: Error) -> Error {
-        for secret in self.shared.credentials.secrets() {
-            let encoded = percent_encode(secret.as_bytes());
-            for text in [Some(&mut error.message), error.provider_code.as_mut()]
-                .into_iter()
-                .flatten()
-            {
-                if text.contains(secret) || text.contains(&encoded) {
-                    *text = text
-                        .replace(secret, "[redacted]")
-                        .replace(&encoded, "[redacted]");
-                }
+        let secrets = self.secret_forms();
+        for text in [Some(&mut error.message), error.provider_code.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            if secrets.iter().any(|secret| text.contains(secret.as_str())) {
+                *text = redact_text(text, &secrets);
             }
         }
         if error.code != ErrorCode::InvalidInput && error.provider.is_none() {
@@ -286,4 +284,47 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         }
         error
     }
+
+    /// Each secret as sent and percent-encoded, longest first. Values shorter
+    /// than [`MIN_REDACTED`] are left alone: replacing "a" everywhere would
+    /// destroy every message and protect nothing.
+    fn secret_forms(&self) -> Vec<String> {
+        let mut forms: Vec<String> = self
+            .shared
+            .credentials
+            .secrets()
+            .into_iter()
+            .filter(|secret| secret.len() >= MIN_REDACTED)
+            .flat_map(|secret| [secret.to_string(), percent_encode(secret.as_bytes())])
+            .collect();
+        forms.sort_by_key(|form| core::cmp::Reverse(form.len()));
+        forms.dedup();
+        forms
+    }
+}
+
+/// The shortest credential value that is redacted from messages.
+pub const MIN_REDACTED: usize = 4;
+
+/// Replaces every occurrence of any of `secrets` (longest first) in one pass
+/// over the original text, so a replacement is never scanned again.
+fn redact_text(text: &str, secrets: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        match secrets
+            .iter()
+            .find(|secret| rest.starts_with(secret.as_str()))
+        {
+            Some(secret) => {
+                out.push_str("[redacted]");
+                rest = rest.get(secret.len()..).unwrap_or_default();
+            }
+            None => {
+                out.push(first);
+                rest = rest.get(first.len_utf8()..).unwrap_or_default();
+            }
+        }
+    }
+    out
 }

@@ -66,6 +66,12 @@ impl Provider for LinkupV1 {
         RESULTS_PER_PAGE * PAGES_PER_CALL
     }
 
+    /// Up to the end of `offset`'s page: one credit, and the total arrives
+    /// with it; later calls start on the page grid, so no page is paid twice.
+    fn first_call_limit(&self, _resource: Resource, offset: u64) -> u64 {
+        RESULTS_PER_PAGE - offset % RESULTS_PER_PAGE
+    }
+
     /// Pages of 10 covering the range, grouped 10 pages a call; each call
     /// covers only the part of its pages inside the range (the rest of a
     /// partly covered page is fetched, paid for, and dropped).

@@ -35,6 +35,14 @@ pub trait Provider: Sync {
     /// The most items one call should ask for, on this provider's grid.
     fn page_size(&self, resource: Resource) -> u64;
 
+    /// The most items the call at `offset` should ask for while the list's
+    /// length is still unknown. A provider that bills what is *asked for*
+    /// (linkup-v1 bills every page of a range, past the end too) keeps this
+    /// to the rest of one page, so a short list costs only what it holds.
+    fn first_call_limit(&self, resource: Resource, _offset: u64) -> u64 {
+        self.page_size(resource)
+    }
+
     /// Plans `[offset, offset + limit)` into calls that cover it exactly.
     fn plan(&self, resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall>;
 

@@ -36,6 +36,10 @@ pub struct RunSpec {
     pub concurrency: usize,
     /// Positions and recent items carried over from a previous run.
     pub resume: Option<Cursor>,
+    /// Sized by the plan's grid from the start, as `estimate` priced it
+    /// (`list`); otherwise the first call may be a small probe for the total
+    /// (see `Provider::first_call_limit`).
+    pub follow_plan: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +173,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         }
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let page_size = provider.page_size(resource);
         let concurrent = provider.addressable() && self.latest_total.is_some();
         let width = if concurrent {
             self.spec.concurrency.max(1)
@@ -181,16 +184,18 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 (Some(end), Some(total)) => Some(end.min(total)),
                 (end, total) => end.or(total),
             };
+            let size = match self.latest_total {
+                None if !self.spec.follow_plan => {
+                    provider.first_call_limit(resource, self.next_offset)
+                }
+                _ => provider.page_size(resource),
+            };
             let remaining = match end {
                 Some(end) if self.next_offset >= end => break,
-                Some(end) => (end - self.next_offset).min(page_size),
-                None => page_size,
+                Some(end) => (end - self.next_offset).min(size),
+                None => size,
             };
-            let Some(call) = provider
-                .plan(resource, self.next_offset, remaining)
-                .into_iter()
-                .next()
-            else {
+            let Some(call) = self.affordable_call(remaining) else {
                 break;
             };
             if let Err(reason) = self.start(call, Role::Read, false) {
@@ -198,6 +203,46 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 break;
             }
         }
+    }
+
+    /// The call for up to `remaining` items at `next_offset`, shortened to what
+    /// the credit budget still buys; `None` (and the run stops) when not even
+    /// one item fits or another budget refuses the call.
+    fn affordable_call(&mut self, remaining: u64) -> Option<PlannedCall> {
+        let provider = self.context.client.shared.provider;
+        let resource = self.context.target.resource;
+        let plan = |count: u64| {
+            provider
+                .plan(resource, self.next_offset, count)
+                .into_iter()
+                .next()
+        };
+        let spend = self.context.spend.get();
+        let budgets = self.spec.budgets;
+        let fits = |call: &PlannedCall| budgets.allows_call(&spend, call.credits);
+        let call = plan(remaining)?;
+        match fits(&call) {
+            Ok(()) => return Some(call),
+            Err(StopReason::MaxCredits) => {}
+            Err(reason) => {
+                self.budget_stop = Some(reason);
+                return None;
+            }
+        }
+        // Credits grow with the count: the largest count that fits, by bisection.
+        let (mut low, mut high) = (0, remaining);
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            match plan(middle) {
+                Some(smaller) if fits(&smaller).is_ok() => low = middle,
+                _ => high = middle,
+            }
+        }
+        let smaller = (low > 0).then(|| plan(low)).flatten();
+        if smaller.is_none() {
+            self.budget_stop = Some(StopReason::MaxCredits);
+        }
+        smaller
     }
 
     /// Reserves and starts one call: at the back (reads) or the front (repairs).
