@@ -285,37 +285,35 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         error
     }
 
-    /// Each secret as sent and percent-encoded, longest first. Values shorter
+    /// Each secret as sent and percent-encoded. Values shorter
     /// than [`MIN_REDACTED`] are left alone: replacing "a" everywhere would
     /// destroy every message and protect nothing.
     fn secret_forms(&self) -> Vec<String> {
-        let mut forms: Vec<String> = self
-            .shared
+        self.shared
             .credentials
             .secrets()
             .into_iter()
             .filter(|secret| secret.len() >= MIN_REDACTED)
             .flat_map(|secret| [secret.to_string(), percent_encode(secret.as_bytes())])
-            .collect();
-        forms.sort_by_key(|form| core::cmp::Reverse(form.len()));
-        forms.dedup();
-        forms
+            .collect()
     }
 }
 
 /// The shortest credential value that is redacted from messages.
 pub const MIN_REDACTED: usize = 4;
 
-/// Replaces every occurrence of any of `secrets` (longest first) in one pass
-/// over the original text, so a replacement is never scanned again.
+/// Replaces every occurrence of any of `secrets` (the longest one matching
+/// at each place) in one pass over the original text, so a replacement is
+/// never scanned again.
 fn redact_text(text: &str, secrets: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(first) = rest.chars().next() {
-        match secrets
+        let matching = secrets
             .iter()
-            .find(|secret| rest.starts_with(secret.as_str()))
-        {
+            .filter(|secret| rest.starts_with(secret.as_str()))
+            .max_by_key(|secret| secret.len());
+        match matching {
             Some(secret) => {
                 out.push_str("[redacted]");
                 rest = rest.get(secret.len()..).unwrap_or_default();
