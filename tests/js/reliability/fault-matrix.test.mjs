@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { startEmulatorProcess } from "../runtimes/support/emulator-process.mjs";
 import { runMatrix } from "./matrix/dispatch.mjs";
 import { formatTable } from "./matrix/table.mjs";
+import { PROBE_MARK } from "./matrix/watch.mjs";
 import { startExtensionRunner } from "./runners/extension.mjs";
 import { startNodeRunner } from "./runners/node.mjs";
 import { startWorkerdRunner } from "./runners/workerd.mjs";
@@ -41,9 +42,13 @@ describe("fault matrix: faults × providers × runtimes", { concurrency: true },
       let runner;
       try {
         runner = await start();
+        // The watch must be able to see what it looks for, in this runtime.
+        assert.deepEqual(await runner.probe(), { rejectionSeen: true, consoleSeen: true }, "the watch missed a deliberate unhandled rejection or console line");
         const mine = await runMatrix(runner, { emulatorUrl: emulator.url, elsewhereUrl: elsewhere.url });
         results.push(...mine);
-        const { rejections, output } = await runner.finish();
+        const finished = await runner.finish();
+        const rejections = finished.rejections.filter((text) => !text.includes(PROBE_MARK));
+        const output = finished.output;
         const followed = await (await fetch(`${elsewhere.url}/__emulator/requests`)).json();
         const problems = mine.filter((r) => !r.ok).map((r) => `${r.row} [${r.provider}]: expected ${r.expected}, got ${r.outcome}: ${r.detail}`);
         if (rejections.length) problems.push(`${rejections.length} unhandled rejection(s) in ${runtime}: ${rejections.join(" | ").slice(0, 500)}`);

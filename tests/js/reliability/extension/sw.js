@@ -1,11 +1,12 @@
 // The fault matrix's service worker. It imports the package STATICALLY, with
 // no top-level await, and watches unhandled rejections and the console from
 // its first line. Messages: "run-cell" runs one matrix cell and answers its
-// result; "finish" answers every rejection and console line seen.
+// result; "probe" checks the watch sees a deliberate rejection; "finish"
+// answers every rejection and console line seen.
 
 import * as api from "./linkedin-network/entry/default.js";
 import { runCell } from "./js/reliability/matrix/cell.mjs";
-import { createWatch } from "./js/reliability/matrix/watch.mjs";
+import { createWatch, probeWatch } from "./js/reliability/matrix/watch.mjs";
 
 const watch = createWatch();
 
@@ -15,6 +16,10 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       (result) => sendResponse({ result }),
       (error) => sendResponse({ error: String(error?.stack ?? error) }),
     );
+    return true;
+  }
+  if (message?.type === "probe") {
+    probeWatch(watch).then(sendResponse);
     return true;
   }
   if (message?.type === "finish") {

@@ -10,7 +10,10 @@ import { MAX_ATTEMPTS, rowByName } from "./rows.mjs";
 import { canariesOf, secretLeaks } from "./canaries.mjs";
 
 const RESOURCE = "sentInvitations";
-const CLIENT_OPTIONS = { retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 20, maxDelayMs: 300 }, timeoutMs: 3000 };
+// One call at a time: each fault meets exactly one call, so attempts, faults
+// served and credits are deterministic (reads with concurrent calls are the
+// list-shift tests' concern).
+const CLIENT_OPTIONS = { retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 20, maxDelayMs: 300 }, timeoutMs: 3000, concurrency: 1 };
 export const CELL_TIMEOUT_MS = 60000;
 const PATHS = { "linkup-v2": "/v2/network", "linkup-v1": "/v1/network/sent-invitations", connectsafely: "/linkedin/invitations/sent" };
 const SHORT = {
@@ -180,7 +183,7 @@ async function check(api, emu, elsewhere, spec, row, expected, watch, mark) {
     outcome = `${expected.tolerated ? "tolerated" : "recovered"}${extra > 0 ? ` (+${extra} resent)` : ""}`;
     if (!expected.recovers) problems.push(`recovered, expected ${expected.code}`);
     if (!progress) problems.push("no progress event");
-    else checkCredits(problems, api, { row, provider, expected, progress, ledger, floor, abandoned, total: start.length });
+    else checkCredits(problems, { row, expected, progress, ledger, floor, abandoned });
     if (row.shift) checkShiftWarnings(problems, provider, progress);
   }
 
@@ -200,11 +203,10 @@ async function check(api, emu, elsewhere, spec, row, expected, watch, mark) {
 }
 
 /** A finished run: the credits it reports and the ledger, against the plan's floor. */
-function checkCredits(problems, api, { row, provider, expected, progress, ledger, floor, abandoned, total }) {
+function checkCredits(problems, { row, expected, progress, ledger, floor, abandoned }) {
   if (expected.tolerated) {
-    // A faulted answer is not charged: the ledger misses the second call's credits.
-    const second = api.planRequests({ provider, resource: RESOURCE, offset: 0, limit: total })[1]?.credits ?? 0;
-    if (ledger.credits !== floor - second) problems.push(`ledger ${ledger.credits} credits, expected the floor ${floor} less the uncharged ${second}`);
+    // A faulted answer is not charged: the ledger misses that call's credits.
+    if (floor > 0 && ledger.credits >= floor) problems.push(`ledger ${ledger.credits} credits, expected less than the floor ${floor} (the faulted answer is free)`);
     if (progress.creditsUsed !== floor) problems.push(`creditsUsed ${progress.creditsUsed}, floor ${floor}`);
     const warnings = progress.warnings ?? [];
     if (expected.warning && !warnings.some((warning) => expected.warning.test(warning))) {

@@ -48,3 +48,23 @@ export function createWatch(listen) {
     allOutput: () => output.join("\n"),
   };
 }
+
+export const PROBE_MARK = "watch-probe-not-a-canary";
+
+/**
+ * The watch's own control: one deliberate unhandled rejection (unless
+ * `reject: false`) and one console line; resolves to whether the watch saw
+ * each. Their records are then left out of the checks by PROBE_MARK.
+ */
+export async function probeWatch(watch, { reject = true } = {}) {
+  const mark = watch.mark();
+  if (reject) Promise.reject(new Error(PROBE_MARK));
+  console.log(PROBE_MARK);
+  for (let waited = 0; reject && waited < 2000 && watch.rejectionsSince(mark).length === 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    rejectionSeen: watch.rejectionsSince(mark).some((text) => text.includes(PROBE_MARK)),
+    consoleSeen: watch.outputSince(mark).includes(PROBE_MARK),
+  };
+}

@@ -45,6 +45,7 @@ export async function startExtensionRunner() {
         if (!answer?.result) throw new Error(`the service worker did not run the cell: ${JSON.stringify(answer)}`);
         return answer.result;
       },
+      probe: () => send({ type: "probe" }, 15000),
       async finish() {
         const answer = await send({ type: "finish" }, 15000);
         return { rejections: answer.rejections, output: `${answer.output}\n${browserConsole.join("\n")}` };

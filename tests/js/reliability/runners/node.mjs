@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { appWithPackage } from "../../runtimes/support/package-link.mjs";
 import { runCell } from "../matrix/cell.mjs";
-import { createWatch } from "../matrix/watch.mjs";
+import { createWatch, probeWatch } from "../matrix/watch.mjs";
 
 export const NODE_RUNTIME = "node";
 
@@ -16,7 +16,11 @@ export async function startNodeRunner() {
   const app = appWithPackage("reliability-node");
   const entry = createRequire(join(app.dir, "app.js")).resolve("linkedin-network");
   const api = await import(pathToFileURL(entry).href);
-  const watch = createWatch((onRejection) => process.on("unhandledRejection", onRejection));
+  let listener;
+  const watch = createWatch((onRejection) => {
+    listener = (reason) => onRejection(reason);
+    process.on("unhandledRejection", listener);
+  });
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   for (const stream of ["stdout", "stderr"]) {
     process[stream].write = function (chunk, ...rest) {
@@ -28,6 +32,9 @@ export async function startNodeRunner() {
     runtime: NODE_RUNTIME,
     entry,
     run: (spec) => runCell(api, { ...spec, runtime: NODE_RUNTIME }, watch),
+    // A deliberate unhandled rejection would fail this very test file (node:test
+    // reports any): here the probe checks the listener is in place instead.
+    probe: async () => ({ ...(await probeWatch(watch, { reject: false })), rejectionSeen: process.listeners("unhandledRejection").includes(listener) }),
     finish: async () => ({ rejections: watch.allRejections(), output: watch.allOutput() }),
     close: async () => {
       process.stdout.write = writes.stdout;

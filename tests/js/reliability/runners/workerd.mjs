@@ -74,6 +74,7 @@ export async function startWorkerdRunner() {
   return {
     runtime: WORKERD_RUNTIME,
     run: (spec) => call("/cell", { method: "POST", body: JSON.stringify(spec) }, CELL_TIMEOUT_MS + 15000),
+    probe: () => call("/probe", {}, 15000),
     async finish() {
       const answer = await call("/finish", {}, 15000);
       return { rejections: answer.rejections, output: `${answer.output}\n${worker.stdio.join("")}` };
