@@ -1,37 +1,77 @@
 // One memory sample, in a fresh `node --expose-gc` process: the WebAssembly
-// memory and the JS heap after ready(), while iterating `count` connections
-// from the emulator at argv[2] without keeping them, and after (post-gc).
-// argv: url provider count. Prints one JSON line.
+// memory and the JS heap after ready(), then after reading `count`
+// connections from the emulator without keeping them (post-gc).
+// argv: url provider count mode. mode "package": the package's iterate;
+// "fetch": the control, the same requests by plain fetch + JSON.parse (what
+// Node's fetch alone retains). Prints one JSON line.
 
 import { baseUrl, credentials } from "../lib/common.mjs";
 import { loadPackage } from "../lib/package.mjs";
 
-const [url, provider, countText] = process.argv.slice(2);
+const [url, provider, countText, mode = "package"] = process.argv.slice(2);
 const count = Number(countText);
 if (typeof global.gc !== "function") throw new Error("run with --expose-gc");
 
-function snapshot(exports, collect) {
-  if (collect) {
+// gc, then a few macrotasks so FinalizationRegistry callbacks (undici's,
+// wasm-bindgen's) run and what they release is collected too.
+async function snapshot(exports) {
+  for (let round = 0; round < 5; round += 1) {
     global.gc();
-    global.gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  global.gc();
   const usage = process.memoryUsage();
   return { wasmMemory: exports.memory.buffer.byteLength, heapUsed: usage.heapUsed, external: usage.external, rss: usage.rss };
 }
 
 const { api, exports } = await loadPackage();
-const start = snapshot(exports, true);
-const client = api.createClient({ provider, baseUrl: baseUrl(provider, url), ...credentials(provider, `memory-${provider}`) });
+const auth = { baseUrl: baseUrl(provider, url), ...credentials(provider, `memory-${provider}-${mode}`) };
 let items = 0;
+let requests = 0;
 let peakHeapUsed = 0;
-let last = null;
-const began = performance.now();
-for await (const item of client.connections.iterate({ maxItems: count })) {
-  items += 1;
-  last = item;
+// A snapshot after the first tenth: what each further request keeps is
+// (end − warm) / requests since, free of one-off costs (undici, JIT, buffers).
+const warmItems = Math.floor(count / 10);
+let warm = null;
+let warmRequests = 0;
+const sample = async () => {
   if (items % 1000 === 0) peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
+  if (items === warmItems) {
+    warm = await snapshot(exports);
+    warmRequests = requests;
+  }
+};
+
+async function viaPackage() {
+  const client = api.createClient({ provider, ...auth });
+  for await (const item of client.connections.iterate({ maxItems: count, onProgress: (progress) => (requests = progress.requests) })) {
+    if (item) items += 1;
+    await sample();
+  }
 }
+
+async function viaFetch() {
+  const key = provider === "connectsafely" ? null : "data";
+  // planRequests takes at most 10,000 items at a time.
+  const calls = [];
+  for (let offset = 0; offset < count; offset += 10_000) calls.push(...api.planRequests({ provider, resource: "connections", offset, limit: Math.min(10_000, count - offset) }));
+  for (const call of calls) {
+    const request = api.buildRequest({ provider, resource: "connections", offset: call.offset, limit: call.count, ...auth });
+    const controller = new AbortController();
+    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ?? undefined, signal: controller.signal, redirect: "manual" });
+    const page = JSON.parse(await response.text());
+    requests += 1;
+    for (let index = (key ? page[key] : page).connections.length; index > 0; index -= 1) {
+      items += 1;
+      await sample();
+    }
+  }
+}
+
+const start = await snapshot(exports);
+const began = performance.now();
+await (mode === "fetch" ? viaFetch() : viaPackage());
 const seconds = (performance.now() - began) / 1000;
-last = null;
-const end = snapshot(exports, true);
-console.log(JSON.stringify({ provider, items, seconds, start, end, peakHeapUsedSampled: peakHeapUsed, kept: last }));
+const end = await snapshot(exports);
+const perRequest = (field) => Math.round((end[field] - warm[field]) / (requests - warmRequests));
+console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory") }));

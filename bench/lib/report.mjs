@@ -29,8 +29,9 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
     if (!startup.workerd.error) rows.push(["Start-up workerd, module evaluation (Worker's own clock)", ms(startup.workerd.moduleEvaluationMs), "Cloudflare limit 1000 ms", x(round(startup.workerd.moduleEvaluationMs / startup.cloudflareLimitMs, 3))]);
   }
   if (memory) {
-    const r = memory.rows[0];
-    rows.push([`Memory after iterating ${compact(memory.items)} (${r.provider})`, `wasm ${mb(r.end.wasmMemory)}, heap ${mb(r.end.heapUsed)}`, `at start: wasm ${mb(r.start.wasmMemory)}, heap ${mb(r.start.heapUsed)}`, `+${mb(r.end.wasmMemory - r.start.wasmMemory)} wasm, +${mb(r.end.heapUsed - r.start.heapUsed)} heap`]);
+    const r = memory.rows.find((row) => row.mode === "package");
+    const control = memory.rows.find((row) => row.mode === "fetch" && row.provider === r.provider);
+    rows.push([`Memory after iterating ${compact(memory.items)} (${r.provider})`, `wasm ${mb(r.end.wasmMemory)}, heap ${mb(r.end.heapUsed)}`, `at start: wasm ${mb(r.start.wasmMemory)}, heap ${mb(r.start.heapUsed)}; plain fetch control: heap ${mb(control?.end.heapUsed)}`, `+${mb(r.end.wasmMemory - r.start.wasmMemory)} wasm, +${mb(r.end.heapUsed - r.start.heapUsed)} heap`]);
   }
   return table(["measure", "linkedin-network", "beside", "ratio"], rows);
 }
@@ -96,8 +97,11 @@ function startupSection(s) {
 }
 
 function memorySection(m) {
-  const rows = m.rows.map((r) => [r.provider, compact(r.items), `${round(r.seconds, 1)} s`, mb(r.start.wasmMemory), mb(r.end.wasmMemory), mb(r.start.heapUsed), mb(r.end.heapUsed), mb(r.peakHeapUsedSampled), mb(r.end.rss)]);
-  return table(["provider", "items iterated", "time", "wasm memory at start", "after", "JS heap at start (gc)", "after (gc)", "heap peak (sampled)", "RSS after"], rows);
+  const rows = m.rows.map((r) => [
+    r.provider, r.mode === "fetch" ? "plain fetch + JSON.parse (control)" : "package `iterate`", compact(r.items), r.requests, `${round(r.seconds, 1)} s`,
+    `${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}`, `${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`, mb(r.peakHeapUsedSampled), r.heapBytesPerRequest, r.wasmBytesPerRequest, mb(r.end.rss),
+  ]);
+  return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request", "wasm B / request", "RSS after"], rows);
 }
 
 export function renderMarkdown(results) {

@@ -2,6 +2,8 @@
 // a long connections list without keeping it, beside the same figures right
 // after start-up. A fresh `node --expose-gc` process per provider; the
 // emulator runs in its own process so its data is not in the heap measured.
+// A control per provider makes the same requests by plain fetch + JSON.parse:
+// what Node's fetch alone keeps per request.
 
 import { execFileSync } from "node:child_process";
 import { QUICK, ROOT } from "../lib/common.mjs";
@@ -16,9 +18,10 @@ export async function runMemory() {
   const rows = [];
   try {
     for (const provider of PROVIDERS) {
-      const line = execFileSync(process.execPath, ["--expose-gc", `${ROOT}bench/children/memory.mjs`, emulator.url, provider, String(ITEMS)], { encoding: "utf8", maxBuffer: 1 << 20 });
-      const sample = JSON.parse(line.trim().split("\n").pop());
-      rows.push({ ...sample, kept: undefined });
+      for (const mode of ["package", "fetch"]) {
+        const line = execFileSync(process.execPath, ["--expose-gc", `${ROOT}bench/children/memory.mjs`, emulator.url, provider, String(ITEMS), mode], { encoding: "utf8", maxBuffer: 1 << 20 });
+        rows.push(JSON.parse(line.trim().split("\n").pop()));
+      }
     }
   } finally {
     await emulator.stop();
