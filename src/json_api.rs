@@ -42,7 +42,7 @@ pub fn parse_response_json(
         options.range.as_ref(),
         now_ms,
     )?;
-    Ok(to_json_string_sized(&page, body.len() + body.len() / 2))
+    Ok(to_json_string_sized(&page, body.len() * 2))
 }
 
 pub fn plan_requests_json(options: &str) -> Result<String, Error> {

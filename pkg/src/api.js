@@ -135,6 +135,7 @@ export function createApi(wasm, loading) {
     const current = () => {
       if (core === null || coreGeneration !== instanceGeneration) {
         try {
+          enter();
           core = wasm.createClientCore(settings, fetch);
         } catch (error) {
           fail(error);

@@ -31,6 +31,8 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        members: Vec::new(),
+        elements: Vec::new(),
     };
     let value = parser.value(0)?;
     parser.skip_space();
@@ -44,6 +46,11 @@ struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
+    /// Scratch stacks: an object's members (an array's elements) collect here
+    /// and move into an allocation of exactly their number when it closes, so
+    /// the document takes no spare capacity and few reallocations.
+    members: Vec<(Cow<'t, str>, Value<'t>)>,
+    elements: Vec<Value<'t>>,
 }
 
 impl<'t> Parser<'t> {
@@ -115,12 +122,11 @@ impl<'t> Parser<'t> {
             return Err(self.fail(ParseProblem::TooDeep));
         }
         self.at += 1;
-        // Provider objects have a handful of keys: start with room for them.
-        let mut members = Vec::with_capacity(8);
+        let mark = self.members.len();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.skip_space();
@@ -131,13 +137,13 @@ impl<'t> Parser<'t> {
             self.skip_space();
             self.eat(b':')?;
             let value = self.value(depth)?;
-            members.push((key, value));
+            self.members.push((key, value));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.split_off(mark)));
                 }
                 _ => return Err(self.fail(ParseProblem::Unexpected)),
             }
@@ -149,20 +155,21 @@ impl<'t> Parser<'t> {
             return Err(self.fail(ParseProblem::TooDeep));
         }
         self.at += 1;
-        let mut elements = Vec::new();
+        let mark = self.elements.len();
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(elements));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
-            elements.push(self.value(depth)?);
+            let element = self.value(depth)?;
+            self.elements.push(element);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(elements));
+                    return Ok(Value::Array(self.elements.split_off(mark)));
                 }
                 _ => return Err(self.fail(ParseProblem::Unexpected)),
             }

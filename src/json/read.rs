@@ -143,10 +143,6 @@ impl<'v, 'p> Obj<'v, 'p> {
         }
     }
 
-    pub fn has(&self, key: &'static str) -> bool {
-        self.member(key).is_some()
-    }
-
     /// A string field; absent, `null` and `""` are `None`.
     pub fn text(&self, key: &'static str) -> Result<Option<&'v str>, Error> {
         match self.raw(key) {
@@ -195,11 +191,13 @@ impl<'v, 'p> Obj<'v, 'p> {
             .ok_or_else(|| self.wrong(key, "is missing"))
     }
 
-    /// The objects of an array field, each with its index in the path.
-    /// A missing array is empty; an element that is not an object is an error.
-    pub fn objects<'s>(&'s self, key: &'static str) -> Result<Vec<Obj<'v, 's>>, Error> {
-        let elements = match self.raw(key) {
-            None => return Ok(Vec::new()),
+    /// The objects of the envelope's list field, each with its index in the
+    /// path. The list must be there and be an array: a missing or `null` list
+    /// is not an empty page (reading it as one would end a run early and
+    /// silently), and an element that is not an object is an error.
+    pub fn list<'s>(&'s self, key: &'static str) -> Result<Vec<Obj<'v, 's>>, Error> {
+        let elements = match self.member(key) {
+            None => return Err(self.wrong(key, "is missing")),
             Some(Value::Array(elements)) => elements,
             Some(other) => return Err(self.wrong_type(key, "an array", other)),
         };

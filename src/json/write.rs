@@ -12,7 +12,7 @@ pub fn to_json_string<T: ToJson + ?Sized>(value: &T) -> String {
 }
 
 /// Like [`to_json_string`], with room for `capacity` bytes from the start
-/// (a page's JSON is about 1.5 times its response body).
+/// (a page's JSON is up to about twice its response body).
 pub fn to_json_string_sized<T: ToJson + ?Sized>(value: &T, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     value.write_json(&mut out);

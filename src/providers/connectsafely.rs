@@ -123,11 +123,9 @@ impl Provider for ConnectSafely {
         } else {
             "connections"
         };
-        if !root.has(list_key) {
-            return Err(root.wrong(list_key, "is missing"));
-        }
-        let mut items = Vec::new();
-        for entry in root.objects(list_key)? {
+        let entries = root.list(list_key)?;
+        let mut items = Vec::with_capacity(entries.len());
+        for entry in entries {
             items.push(match resource {
                 Resource::Connections => {
                     Item::Connection(connection(&entry, clock, &mut warnings)?)

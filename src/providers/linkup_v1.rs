@@ -170,11 +170,9 @@ impl Provider for LinkupV1 {
         } else {
             "connections"
         };
-        if !data.has(list_key) {
-            return Err(data.wrong(list_key, "is missing"));
-        }
-        let mut items = Vec::new();
-        for entry in data.objects(list_key)? {
+        let entries = data.list(list_key)?;
+        let mut items = Vec::with_capacity(entries.len());
+        for entry in entries {
             items.push(match resource {
                 Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
                 _ => Item::Invitation(invitation(&entry, resource, clock, &mut warnings)?),

@@ -119,13 +119,18 @@ fn headers_of(response: &FetchResponse) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reads the body chunk by chunk, refusing it once past the cap.
+/// Reads the body chunk by chunk, refusing it once past the cap. The chunks
+/// stay in JavaScript until the end and are then copied once into a buffer of
+/// exactly their size: a growing buffer would leave WebAssembly memory (which
+/// never shrinks) several times larger than the body, and a body refused at
+/// the cap never enters it at all.
 async fn read_body(response: &FetchResponse) -> Result<String, TransportError> {
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
     let reader = stream.get_reader();
-    let mut bytes: Vec<u8> = Vec::new();
+    let chunks = Array::new();
+    let mut total: u64 = 0;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -139,16 +144,22 @@ async fn read_body(response: &FetchResponse) -> Result<String, TransportError> {
             break;
         };
         let array: Uint8Array = value.unchecked_into();
-        let length = array.length() as usize;
-        if (bytes.len() + length) as u64 > BODY_CAP {
+        total += u64::from(array.length());
+        if total > BODY_CAP {
             // Returning drops the request's guard, which aborts the download.
             return Err(TransportError::TooLarge { limit: BODY_CAP });
         }
-        let start = bytes.len();
-        bytes.resize(start + length, 0);
-        if let Some(slot) = bytes.get_mut(start..) {
+        chunks.push(&array);
+    }
+    let mut bytes = vec![0u8; usize::try_from(total).unwrap_or(0)];
+    let mut start = 0;
+    for chunk in chunks.iter() {
+        let array: Uint8Array = chunk.unchecked_into();
+        let end = start + array.length() as usize;
+        if let Some(slot) = bytes.get_mut(start..end) {
             array.copy_to(slot);
         }
+        start = end;
     }
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,

@@ -89,3 +89,14 @@ test("a module that cannot load rejects every call with LOAD_FAILED and its caus
   await assert.rejects(client.connections.list({ limit: 1 }), (error) => error.code === "LOAD_FAILED" && error instanceof broken.LinkedInNetworkError);
   assert.throws(() => broken.planRequests({ provider: "connectsafely", resource: "connections" }), (error) => error.code === "LOAD_FAILED");
 });
+
+test("the first createClient after a panic works", async () => {
+  const emulator = await startEmulator({ port: 0 });
+  try {
+    assert.throws(() => raw.__panicForTests(), WebAssembly.RuntimeError);
+    const client = api.createClient({ provider: "linkup-v2", apiKey: "after-panic", accountId: "acct", baseUrl: emulator.url });
+    assert.equal((await client.connections.list({ limit: 3 })).items.length, 3);
+  } finally {
+    await emulator.close();
+  }
+});
