@@ -35,7 +35,7 @@ fn client_options_name_the_bad_field() {
         ),
         (
             r#"{"provider":"linkup-v2","apikey":"SECRET"}"#,
-            r#""apikey" is not an option of createClient; accepted: provider, retry, timeoutMs, concurrency, apiKey, accountId, loginToken, country, baseUrl"#,
+            r#""apikey" is not an option of createClient; accepted: provider, retry, timeoutMs, concurrency, fetch, apiKey, accountId, loginToken, country, baseUrl"#,
         ),
         (
             r#"{"provider":"linkup-v2","timeoutMs":-5}"#,
