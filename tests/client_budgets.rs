@@ -127,7 +127,8 @@ fn max_requests_stops_a_worker_under_its_subrequest_limit() {
     let (result, _, transport) = collect_with("connectsafely", 145, budgets, |api, sent, _| {
         api.answer(sent)
     });
-    assert_eq!(result.items.len(), 30);
+    // 10, then 9 new a request (each read after the first overlaps one item).
+    assert_eq!(result.items.len(), 28);
     assert_eq!((result.requests, transport.requests() as u64), (3, 3));
     assert_eq!(result.stop_reason, StopReason::MaxRequests);
 }

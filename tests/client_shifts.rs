@@ -207,3 +207,45 @@ fn a_shift_too_large_to_repair_says_so() {
     let unique: HashSet<&String> = delivered.iter().collect();
     assert_eq!(unique.len(), delivered.len());
 }
+
+#[test]
+fn connectsafely_notices_items_removed_before_the_read_position_and_rereads_them() {
+    // Withdrawing invitations already delivered moves every later one up:
+    // without a total, only the overlap item shows it.
+    for removed in [1, 3, 10] {
+        let (delivered, result, api) = collect("connectsafely", 100, 1, move |api, sent, index| {
+            let reply = api.answer(sent);
+            if index == 2 {
+                api.remove_at_head(removed);
+            }
+            reply
+        });
+        let original = ids(100);
+        assert_exactly_once(&delivered, &original);
+        assert!(
+            result.warnings.iter().any(|w| w.contains("is no longer there (items were removed before it)")),
+            "{removed}: {:?}",
+            result.warnings
+        );
+        assert!(!result.warnings.iter().any(|w| w.contains("may be missing")), "{removed}: {:?}", result.warnings);
+        assert_eq!(api.charged(), 0);
+    }
+}
+
+#[test]
+fn connectsafely_says_so_when_more_items_were_removed_than_it_can_re_read() {
+    let (delivered, result, _) = collect("connectsafely", 100, 1, |api, sent, index| {
+        let reply = api.answer(sent);
+        if index == 2 {
+            api.remove_at_head(25);
+        }
+        reply
+    });
+    let unique: HashSet<&String> = delivered.iter().collect();
+    assert_eq!(unique.len(), delivered.len(), "no duplicate even then");
+    assert!(
+        result.warnings.iter().any(|w| w.contains("items may be missing: run again to be sure")),
+        "{:?}",
+        result.warnings
+    );
+}

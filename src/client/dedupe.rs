@@ -33,6 +33,14 @@ impl RecentIdentities {
         true
     }
 
+    pub fn contains(&self, identity: &str) -> bool {
+        self.seen.contains(&identity_hash(identity))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
     /// The newest `count` hashes, oldest first (for a cursor).
     pub fn newest(&self, count: usize) -> Vec<u64> {
         let skip = self.order.len().saturating_sub(count);

@@ -11,18 +11,31 @@ use crate::plan::PlannedCall;
 use super::{InFlight, Role, Run, Slot, MAX_REPAIR};
 
 impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
-    /// Takes a finished page: repairs a shift first if this boundary shows
-    /// one, else delivers it. `None` when the page waits behind a repair.
-    pub(super) fn accept(&mut self, call: PlannedCall, role: Role, page: Page) -> Option<Batch> {
+    /// Takes a finished page: if the list moved under the run, re-reads the
+    /// disturbed window first and holds the page behind it; else delivers it.
+    /// `None` when the page waits behind a re-read.
+    pub(super) fn accept(
+        &mut self,
+        call: PlannedCall,
+        role: Role,
+        anchored: bool,
+        page: Page,
+    ) -> Option<Batch> {
         if role == Role::Read {
-            if let (Some(before), Some(now)) = (self.delivered_total, page.total) {
-                if before != now && self.schedule_repair(&call, before, now, &page) {
+            let window = if anchored {
+                self.anchor_window(&call, &page)
+            } else {
+                self.total_window(&call, &page)
+            };
+            if let Some((from, to)) = window {
+                if self.reread(from, to, anchored) {
                     let held = InFlight {
                         call,
                         role: Role::Held,
+                        anchored: false,
                         slot: Slot::Done(CallOutcome::Page(page)),
                     };
-                    // The repair calls were put in front; the held page goes right after them.
+                    // The re-reads were put in front; the held page goes right after them.
                     let repairs = self
                         .in_flight
                         .iter()
@@ -33,35 +46,67 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 }
             }
         }
-        Some(self.deliver(call, role, page))
+        Some(self.deliver(call, role, anchored, page))
     }
 
-    /// On a shift of `k` items at the boundary before `call`, re-reads
-    /// `[b − k, b + k)`: whichever way the list moved, what crossed the
+    /// A total that changed by `k` at the boundary before `call` (a shift):
+    /// `[b − k, b + k)`, since whichever way the list moved, what crossed the
     /// boundary is in that window, and dedupe drops what was already seen.
-    fn schedule_repair(&mut self, call: &PlannedCall, before: u64, now: u64, page: &Page) -> bool {
+    fn total_window(&mut self, call: &PlannedCall, page: &Page) -> Option<(u64, u64)> {
+        let (before, now) = (self.delivered_total?, page.total?);
+        if before == now {
+            return None;
+        }
         let boundary = call.offset;
         let shift = before.abs_diff(now);
         self.warnings.push(format!(
             "the list changed while it was read: its total went from {before} to {now} before item {boundary}"
         ));
         let floor = self.spec.start.saturating_sub(self.carried);
-        if shift > MAX_REPAIR || boundary <= floor || page.items.is_empty() {
-            if shift > MAX_REPAIR {
-                self.warnings.push(format!(
-                    "a shift of {shift} items is too large to repair by re-reading; items may be missing: run again to be sure"
-                ));
-            }
-            return false;
+        if shift > MAX_REPAIR {
+            self.warnings.push(format!(
+                "a shift of {shift} items is too large to repair by re-reading; items may be missing: run again to be sure"
+            ));
+            return None;
         }
-        let from = boundary.saturating_sub(shift).max(floor);
+        (boundary > floor && !page.items.is_empty())
+            .then(|| (boundary.saturating_sub(shift).max(floor), boundary + shift))
+    }
+
+    /// An anchored read whose first item is not the last one delivered:
+    /// items before the read position were removed, everything moved up, and
+    /// the items that moved past the position lie in the page-sized window
+    /// before it.
+    fn anchor_window(&mut self, call: &PlannedCall, page: &Page) -> Option<(u64, u64)> {
+        let first = page.items.first()?.identity()?;
+        if self.recent.contains(first) {
+            return None;
+        }
+        self.warnings.push(format!(
+            "the list changed while it was read: the last item read before item {} is no longer there (items were removed before it)",
+            call.offset + 1
+        ));
+        let window = self
+            .context
+            .client
+            .shared
+            .provider
+            .page_size(self.context.target.resource);
+        let floor = self.spec.start.saturating_sub(self.carried);
+        let from = call.offset.saturating_sub(window).max(floor);
+        (from < call.offset).then_some((from, call.offset))
+    }
+
+    /// Starts re-reads of `[from, to)` in front of everything in flight;
+    /// `false` (with a warning) if a budget refuses them.
+    fn reread(&mut self, from: u64, to: u64, anchored: bool) -> bool {
         let provider = self.context.client.shared.provider;
-        let calls = provider.plan(self.context.target.resource, from, boundary + shift - from);
+        let calls = provider.plan(self.context.target.resource, from, to - from);
         for repair in calls.into_iter().rev() {
-            if let Err(reason) = self.start(repair, Role::Repair, true) {
+            if let Err(reason) = self.start(repair, Role::Repair, anchored, true) {
                 self.warnings.push(format!(
-                    "items {from}–{} were not re-read after the shift: {} reached",
-                    boundary + shift - 1,
+                    "items {from}–{} were not re-read after the change: {} reached",
+                    to - 1,
                     reason.as_str()
                 ));
                 return false;
@@ -70,28 +115,38 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         true
     }
 
-    fn deliver(&mut self, call: PlannedCall, role: Role, page: Page) -> Batch {
+    fn deliver(&mut self, call: PlannedCall, role: Role, anchored: bool, page: Page) -> Batch {
         let returned = page.items.len() as u64;
         let mut kept: Vec<Item> = Vec::with_capacity(page.items.len());
-        for item in page.items {
+        for (index, item) in page.items.into_iter().enumerate() {
             let fresh = item
                 .identity()
                 .is_none_or(|identity| self.recent.insert(identity));
             if fresh {
                 kept.push(item);
-            } else {
+            } else if !(anchored && role == Role::Read && index == 0) {
+                // The overlap item of an anchored read is expected, not a duplicate.
                 self.duplicates += 1;
             }
         }
         self.warnings.extend(page.warnings);
         match role {
-            Role::Repair => self.warnings.push(format!(
-                "re-read items {}–{} after the shift ({} credits): {} of them not seen before",
-                call.offset,
-                call.end().saturating_sub(1),
-                page.credits_used,
-                kept.len()
-            )),
+            Role::Repair => {
+                self.warnings.push(format!(
+                    "re-read items {}–{} after the shift ({} credits): {} of them not seen before",
+                    call.offset,
+                    call.end().saturating_sub(1),
+                    page.credits_used,
+                    kept.len()
+                ));
+                // An anchor window holds the items just before the lost anchor:
+                // if none of them was delivered already, the list moved further.
+                if anchored && returned > 0 && kept.len() as u64 == returned {
+                    self.warnings.push(format!(
+                        "more than {returned} items were removed while the list was read; items may be missing: run again to be sure"
+                    ));
+                }
+            }
             Role::Read | Role::Held => {
                 self.delivered_total = page.total.or(self.delivered_total);
                 self.last_has_more = page.has_more;
@@ -137,7 +192,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             call.count - returned,
         );
         for again in rest.into_iter().rev() {
-            if let Err(reason) = self.start(again, Role::Read, true) {
+            if let Err(reason) = self.start(again, Role::Read, false, true) {
                 self.budget_stop = Some(reason);
                 self.in_flight.clear();
                 return;

@@ -62,6 +62,8 @@ enum Slot {
 struct InFlight {
     call: PlannedCall,
     role: Role,
+    /// A read that starts on the last item delivered, to check it is still there.
+    anchored: bool,
     slot: Slot,
 }
 
@@ -142,6 +144,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             let Some(InFlight {
                 call,
                 role,
+                anchored,
                 slot: Slot::Done(outcome),
             }) = self.in_flight.pop_front()
             else {
@@ -149,7 +152,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             };
             match outcome {
                 CallOutcome::Page(page) => {
-                    if let Some(batch) = self.accept(call, role, page) {
+                    if let Some(batch) = self.accept(call, role, anchored, page) {
                         return Ok(Some(batch));
                     }
                 }
@@ -195,28 +198,33 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 Some(end) => (end - self.next_offset).min(size),
                 None => size,
             };
-            let Some(call) = self.affordable_call(remaining) else {
+            // Without a total, a list that moves up (items removed before the
+            // read position, e.g. withdrawn invitations) would skip items
+            // unseen: each read after the first starts one item early, on the
+            // last item delivered, to check that it is still there.
+            let anchored = self.latest_total.is_none()
+                && self.delivered_total.is_none()
+                && self.next_offset > 0
+                && !self.recent.is_empty();
+            let from = self.next_offset - u64::from(anchored);
+            let count = (remaining + u64::from(anchored)).min(provider.page_size(resource));
+            let Some(call) = self.affordable_call(from, count) else {
                 break;
             };
-            if let Err(reason) = self.start(call, Role::Read, false) {
+            if let Err(reason) = self.start(call, Role::Read, anchored, false) {
                 self.budget_stop = Some(reason);
                 break;
             }
         }
     }
 
-    /// The call for up to `remaining` items at `next_offset`, shortened to what
-    /// the credit budget still buys; `None` (and the run stops) when not even
-    /// one item fits or another budget refuses the call.
-    fn affordable_call(&mut self, remaining: u64) -> Option<PlannedCall> {
+    /// The call for up to `remaining` items at `from`, shortened to what the
+    /// credit budget still buys; `None` (and the run stops) when not even one
+    /// item fits or another budget refuses the call.
+    fn affordable_call(&mut self, from: u64, remaining: u64) -> Option<PlannedCall> {
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let plan = |count: u64| {
-            provider
-                .plan(resource, self.next_offset, count)
-                .into_iter()
-                .next()
-        };
+        let plan = |count: u64| provider.plan(resource, from, count).into_iter().next();
         let spend = self.context.spend.get();
         let budgets = self.spec.budgets;
         let fits = |call: &PlannedCall| budgets.allows_call(&spend, call.credits);
@@ -246,7 +254,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     }
 
     /// Reserves and starts one call: at the back (reads) or the front (repairs).
-    fn start(&mut self, call: PlannedCall, role: Role, front: bool) -> Result<(), StopReason> {
+    fn start(
+        &mut self,
+        call: PlannedCall,
+        role: Role,
+        anchored: bool,
+        front: bool,
+    ) -> Result<(), StopReason> {
         let spend = &self.context.spend;
         self.spec.budgets.allows_call(&spend.get(), call.credits)?;
         let mut value = spend.get();
@@ -260,6 +274,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         let entry = InFlight {
             call,
             role,
+            anchored,
             slot: Slot::Pending(future),
         };
         if front {
