@@ -1,8 +1,9 @@
-// What the .wasm's bytes are: the release build (target/, from `make build`)
-// through wasm-bindgen with names kept and the package's wasm-opt -Oz (-g
-// keeps the name section), then `twiggy top`, grouped by module. Needs twiggy
-// (`cargo install twiggy`). `make bench-size`; prints markdown, writes
-// bench/out/wasm-size.json.
+// What the .wasm's bytes are: the package's release build (its own target
+// dir, target/bench-size/, so no feature build sharing target/ is measured
+// by mistake) through wasm-bindgen with names kept and the package's wasm-opt
+// -Oz (-g keeps the name section), then `twiggy top`, grouped by module.
+// Needs twiggy (`cargo install twiggy`). `make bench-size`; prints markdown,
+// writes bench/out/wasm-size.json.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OUT_DIR, PKG_DIR, ROOT } from "./lib/common.mjs";
 
-const BUILT = `${ROOT}target/wasm32-unknown-unknown/release/linkedin_network.wasm`;
+const TARGET = `${ROOT}target/bench-size`;
+const BUILT = `${TARGET}/wasm32-unknown-unknown/release/linkedin_network.wasm`;
 const WASM_OPT_FLAGS = ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 const GROUPS = [
   ["name section (not shipped)", /function names|"names"/],
@@ -44,7 +46,8 @@ function run(command, args) {
   return execFileSync(command, args, { encoding: "utf8", maxBuffer: 64 << 20, cwd: ROOT });
 }
 
-if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run make build first`);
+execFileSync("cargo", ["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--quiet"], { cwd: ROOT, env: { ...process.env, CARGO_TARGET_DIR: TARGET }, stdio: ["ignore", "ignore", "inherit"] });
+if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing after cargo build`);
 const dir = mkdtempSync(join(tmpdir(), "bench-wasm-size-"));
 try {
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "linkedin_network", BUILT]);
