@@ -349,3 +349,57 @@ fn http_dates_read_in_all_three_forms() {
         assert_eq!(parse_http_date(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn instants_outside_four_digit_years_print_like_javascript_and_read_back() {
+    // Expected strings are what Node prints for new Date(ms).toISOString().
+    assert_eq!(
+        format_iso(-90_000_000_000_000),
+        "-000882-01-06T08:00:00.000Z"
+    );
+    // new Date(8_640_000_000_000_000).toISOString() === "+275760-09-13T00:00:00.000Z"
+    assert_eq!(
+        format_iso(8_640_000_000_000_000),
+        "+275760-09-13T00:00:00.000Z"
+    );
+    assert_eq!(
+        format_iso(-62_198_755_200_000),
+        "-000001-01-01T00:00:00.000Z"
+    );
+    assert_eq!(format_iso(-62_167_219_200_000), "0000-01-01T00:00:00.000Z");
+    for ms in [
+        -8_640_000_000_000_000,
+        -90_000_000_000_000,
+        -62_198_755_200_001,
+        253_402_300_800_000,
+        8_640_000_000_000_000,
+    ] {
+        assert_eq!(parse_iso(&format_iso(ms)), Some(ms), "{ms}");
+    }
+}
+
+#[test]
+fn an_age_past_the_range_of_a_javascript_date_is_not_read_as_one() {
+    use linkedin_network::normalize::relative_time::resolve;
+    let anchor = Some(1_777_199_700_000);
+    // Found by fuzzing: 92,233,722,368 seconds is about 2,922 years.
+    let far = resolve(
+        Some("92233722368s ago"),
+        None,
+        anchor,
+        &|| String::new(),
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(far.days, Some(1_067_519));
+    assert_eq!(far.at.as_deref(), Some("-000897-07-21T10:35:00.000Z"));
+    let beyond = resolve(
+        Some("300000 years ago"),
+        None,
+        anchor,
+        &|| String::new(),
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!((beyond.days, beyond.at), (None, None));
+}

@@ -8,7 +8,7 @@
 
 use crate::json::quoted;
 use crate::model::{Precision, RelativeTime};
-use crate::normalize::time::{days_from_civil, format_iso, month_number, MS_PER_DAY};
+use crate::normalize::time::{days_from_civil, format_iso, month_number, MAX_JS_MS, MS_PER_DAY};
 
 /// What a time text says, before it is anchored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,8 @@ pub fn resolve(
         }
         None => (None, None, None),
     };
+    // An instant JavaScript cannot hold is no instant for the caller.
+    let at = at.filter(|at| at.abs() <= MAX_JS_MS);
     Some(RelativeTime {
         text: text.unwrap_or_default().to_string(),
         days,
@@ -155,8 +157,8 @@ fn days_ago(amount: i64, unit: Unit) -> Option<Reading> {
         Unit::Month => (amount.checked_mul(30)?, Precision::Month),
         Unit::Year => (amount.checked_mul(365)?, Precision::Year),
     };
-    // Keep `days × 24 h` representable as milliseconds.
-    (days <= i64::MAX / MS_PER_DAY).then_some(Reading::DaysAgo(days, precision))
+    // Beyond the range of a JavaScript `Date` the text is not a real age.
+    (days <= MAX_JS_MS / MS_PER_DAY).then_some(Reading::DaysAgo(days, precision))
 }
 
 fn read_date(year: &str, month: &str, day: &str) -> Option<Reading> {
@@ -191,7 +193,7 @@ pub fn anchor(
     warnings: &mut Vec<String>,
 ) -> Option<i64> {
     if let Some(text) = timestamp {
-        match crate::normalize::time::parse_iso(text) {
+        match crate::normalize::time::parse_iso(text).filter(|ms| ms.abs() <= MAX_JS_MS) {
             Some(ms) => return Some(ms),
             None => warnings.push(format!(
                 "metadata.timestamp {} is not an ISO 8601 instant; the Date header or the local clock is used",

@@ -7,6 +7,9 @@
 
 pub const MS_PER_DAY: i64 = 86_400_000;
 
+/// The range of a JavaScript `Date`: ±100,000,000 days around 1970.
+pub const MAX_JS_MS: i64 = 8_640_000_000_000_000;
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -57,12 +60,18 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 
 /// `YYYY-MM-DDTHH:MM:SS.sssZ`, the form JavaScript's `toISOString` gives, so
 /// callers can compare strings or hand them to `new Date`.
+/// Years outside 0000–9999 take JavaScript's extended form, `±YYYYYY`.
 pub fn format_iso(ms: i64) -> String {
     let days = ms.div_euclid(MS_PER_DAY);
     let in_day = ms.rem_euclid(MS_PER_DAY);
     let (year, month, day) = civil_from_days(days);
+    let year = match year {
+        0..=9999 => format!("{year:04}"),
+        _ if year < 0 => format!("-{:06}", year.unsigned_abs()),
+        _ => format!("+{year:06}"),
+    };
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
         in_day / 3_600_000,
         in_day / 60_000 % 60,
         in_day / 1000 % 60,
@@ -75,7 +84,13 @@ pub fn format_iso(ms: i64) -> String {
 pub fn parse_iso(text: &str) -> Option<i64> {
     let text = text.trim();
     let mut cursor = Cursor::new(text);
-    let year = cursor.digits(4, 4)?;
+    let year = if cursor.eat('+') {
+        cursor.digits(6, 6)?
+    } else if cursor.eat('-') {
+        -cursor.digits(6, 6)?
+    } else {
+        cursor.digits(4, 4)?
+    };
     cursor.expect('-')?;
     let month = cursor.digits(2, 2)?;
     cursor.expect('-')?;
