@@ -73,5 +73,6 @@ const began = performance.now();
 await (mode === "fetch" ? viaFetch() : viaPackage());
 const seconds = (performance.now() - began) / 1000;
 const end = await snapshot(exports);
-const perRequest = (field) => Math.round((end[field] - warm[field]) / (requests - warmRequests));
+const base = warm ?? start;
+const perRequest = (field) => Math.round((end[field] - base[field]) / Math.max(1, requests - (warm ? warmRequests : 0)));
 console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory") }));
