@@ -381,7 +381,8 @@ fn instants_outside_four_digit_years_print_like_javascript_and_read_back() {
 #[test]
 fn an_age_past_the_range_of_a_javascript_date_is_not_read_as_one() {
     use linkedin_network::normalize::relative_time::resolve;
-    let anchor = Some(1_777_199_700_000);
+    let anchor_at = linkedin_network::normalize::relative_time::Anchor::at(1_777_199_700_000);
+    let anchor = Some(&anchor_at);
     // Found by fuzzing: 92,233,722,368 seconds is about 2,922 years.
     let far = resolve(
         Some("92233722368s ago"),

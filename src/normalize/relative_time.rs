@@ -19,6 +19,23 @@ pub enum Reading {
     Date(i64),
 }
 
+/// The server clock a page's times are relative to, with its text made once
+/// for the whole page rather than once per item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub ms: i64,
+    pub iso: String,
+}
+
+impl Anchor {
+    pub fn at(ms: i64) -> Anchor {
+        Anchor {
+            ms,
+            iso: format_iso(ms),
+        }
+    }
+}
+
 /// Resolves a provider's time text. `days_given` (linkup-v2's
 /// `sent_time_days`) wins over the text. `None` when there is nothing at all.
 /// Text it cannot read keeps `days` and `at` null and adds a warning naming
@@ -26,7 +43,7 @@ pub enum Reading {
 pub fn resolve(
     text: Option<&str>,
     days_given: Option<u64>,
-    anchor: Option<i64>,
+    anchor: Option<&Anchor>,
     place: &dyn Fn() -> String,
     warnings: &mut Vec<String>,
 ) -> Option<RelativeTime> {
@@ -46,7 +63,7 @@ pub fn resolve(
     }
     let (days, at, precision) = match reading {
         Some(Reading::DaysAgo(days, precision)) => {
-            let at = anchor.and_then(|anchor| {
+            let at = anchor.and_then(|Anchor { ms: anchor, .. }| {
                 days.checked_mul(MS_PER_DAY)
                     .and_then(|span| anchor.checked_sub(span))
             });
@@ -55,7 +72,7 @@ pub fn resolve(
         Some(Reading::Date(day)) => {
             let at = day.checked_mul(MS_PER_DAY);
             let days = match (anchor, at) {
-                (Some(anchor), Some(at)) => Some((anchor - at).div_euclid(MS_PER_DAY)),
+                (Some(anchor), Some(at)) => Some((anchor.ms - at).div_euclid(MS_PER_DAY)),
                 _ => None,
             };
             (days, at, Some(Precision::Day))
@@ -69,7 +86,7 @@ pub fn resolve(
         days,
         at: at.map(format_iso),
         precision,
-        anchor: anchor.map(format_iso),
+        anchor: anchor.map(|anchor| anchor.iso.clone()),
     })
 }
 
@@ -191,10 +208,10 @@ pub fn anchor(
     date_header: Option<&str>,
     now_ms: Option<i64>,
     warnings: &mut Vec<String>,
-) -> Option<i64> {
+) -> Option<Anchor> {
     if let Some(text) = timestamp {
         match crate::normalize::time::parse_iso(text).filter(|ms| ms.abs() <= MAX_JS_MS) {
-            Some(ms) => return Some(ms),
+            Some(ms) => return Some(Anchor::at(ms)),
             None => warnings.push(format!(
                 "metadata.timestamp {} is not an ISO 8601 instant; the Date header or the local clock is used",
                 quoted(text)
@@ -204,4 +221,6 @@ pub fn anchor(
     date_header
         .and_then(crate::normalize::time::parse_http_date)
         .or(now_ms)
+        .filter(|ms| ms.abs() <= MAX_JS_MS)
+        .map(Anchor::at)
 }

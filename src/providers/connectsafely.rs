@@ -9,7 +9,7 @@ use crate::json::{parse_object, quoted, Obj};
 use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::person::{person, PersonSource};
-use crate::normalize::relative_time::{anchor, resolve};
+use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{params, split_range, PlannedCall};
 use crate::providers::{status_error, Provider};
 use crate::query::{check_token_text, Credentials, Resource, Target};
@@ -128,9 +128,9 @@ impl Provider for ConnectSafely {
         for entry in entries {
             items.push(match resource {
                 Resource::Connections => {
-                    Item::Connection(connection(&entry, clock, &mut warnings)?)
+                    Item::Connection(connection(&entry, clock.as_ref(), &mut warnings)?)
                 }
-                _ => Item::Invitation(invitation(&entry, resource, clock, &mut warnings)?),
+                _ => Item::Invitation(invitation(&entry, resource, clock.as_ref(), &mut warnings)?),
             });
         }
         let page_size = match resource {
@@ -173,7 +173,7 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
 fn invitation(
     entry: &Obj<'_, '_>,
     resource: Resource,
-    clock: Option<i64>,
+    clock: Option<&Anchor>,
     warnings: &mut Vec<String>,
 ) -> Result<Invitation, Error> {
     let (id, urn) = invitation_id(entry, &["invitationId", "id"], "invitationUrn", warnings)?;
@@ -254,7 +254,7 @@ fn person_of(
 
 fn connection(
     entry: &Obj<'_, '_>,
-    clock: Option<i64>,
+    clock: Option<&Anchor>,
     warnings: &mut Vec<String>,
 ) -> Result<Connection, Error> {
     Ok(Connection {

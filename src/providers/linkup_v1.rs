@@ -10,7 +10,7 @@ use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
-use crate::normalize::relative_time::{anchor, resolve};
+use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, PlannedCall};
 use crate::providers::{status_error, Provider};
 use crate::query::{check_token_text, quoted_list, Credentials, Resource, Target};
@@ -175,7 +175,7 @@ impl Provider for LinkupV1 {
         for entry in entries {
             items.push(match resource {
                 Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
-                _ => Item::Invitation(invitation(&entry, resource, clock, &mut warnings)?),
+                _ => Item::Invitation(invitation(&entry, resource, clock.as_ref(), &mut warnings)?),
             });
         }
         let total = data.count("total_available_results")?;
@@ -266,7 +266,7 @@ fn envelope_error(
 fn invitation(
     entry: &Obj<'_, '_>,
     resource: Resource,
-    clock: Option<i64>,
+    clock: Option<&Anchor>,
     warnings: &mut Vec<String>,
 ) -> Result<Invitation, Error> {
     let (id, urn) = invitation_id(entry, &["invitation_id"], "entity_urn", warnings)?;

@@ -10,7 +10,7 @@ use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
-use crate::normalize::relative_time::{anchor, resolve};
+use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, split_range, PlannedCall};
 use crate::providers::{status_error, Provider};
 use crate::query::{Credentials, Resource, Target};
@@ -135,7 +135,7 @@ impl Provider for LinkupV2 {
                     &entry,
                     resource,
                     list_type,
-                    clock,
+                    clock.as_ref(),
                     &mut warnings,
                 )?),
             });
@@ -213,7 +213,7 @@ fn invitation(
     entry: &Obj<'_, '_>,
     resource: Resource,
     list_type: Option<&str>,
-    clock: Option<i64>,
+    clock: Option<&Anchor>,
     warnings: &mut Vec<String>,
 ) -> Result<Invitation, Error> {
     let (id, urn) = invitation_id(entry, &["invitation_id", "id"], "entity_urn", warnings)?;

@@ -6,7 +6,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use js_sys::Promise;
+use js_sys::{Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,17 +28,24 @@ impl Timer for JsTimer {
 struct Sleep {
     done: JsFuture,
     timer: JsValue,
+    /// The promise's `resolve`: called when the sleep is dropped early, so
+    /// the promise settles and wasm-bindgen-futures frees the callbacks it
+    /// keeps until then (a promise left pending leaks them, once per request).
+    resolve: Option<Function>,
 }
 
 impl Sleep {
     fn new(ms: u64) -> Sleep {
         let mut timer = JsValue::UNDEFINED;
+        let mut settle = None;
         let promise = Promise::new(&mut |resolve, _reject| {
             timer = set_timeout(&resolve, ms as f64);
+            settle = Some(resolve);
         });
         Sleep {
             done: JsFuture::from(promise),
             timer,
+            resolve: settle,
         }
     }
 }
@@ -54,5 +61,8 @@ impl Future for Sleep {
 impl Drop for Sleep {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
+        if let Some(resolve) = self.resolve.take() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
     }
 }

@@ -103,7 +103,7 @@ pub fn relative_time(data: &[u8]) {
     let resolved = resolve(
         Some(&text),
         None,
-        Some(NOW),
+        Some(&linkedin_network::normalize::relative_time::Anchor::at(NOW)),
         &|| "fuzz".to_string(),
         &mut Vec::new(),
     )
