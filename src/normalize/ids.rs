@@ -85,6 +85,10 @@ pub fn invitation_id(
             }
             match found {
                 Some((_, id)) => Ok((id, urn_text)),
+                None if urn_text.is_some() => Err(item.wrong(
+                    urn_key,
+                    "holds no invitation id this library can read, and there is no other id field",
+                )),
                 None => Err(item.wrong(urn_key, "is missing, and so is every other id field")),
             }
         }
