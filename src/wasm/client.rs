@@ -3,6 +3,8 @@
 //! `next()`, and dropping it (`free()`) aborts whatever it still has in flight.
 
 use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -60,6 +62,13 @@ fn resource(name: &str) -> Result<Resource, JsValue> {
     Resource::parse(name).map_err(to_js)
 }
 
+/// A promise of `task`. Boxed so wasm-bindgen-futures' machinery is built
+/// once for every async method instead of once per method (a size choice).
+fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    let task: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(task);
+    future_to_promise(task)
+}
+
 fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
     result.map(|json| JsValue::from_str(&json)).map_err(to_js)
 }
@@ -78,7 +87,7 @@ impl WasmClient {
         let prepared = resource(resource_name).and_then(|resource| {
             list_options(options, "list", client.shared.provider, resource).map_err(to_js)
         });
-        future_to_promise(async move {
+        promise(async move {
             let query = prepared?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
@@ -101,7 +110,7 @@ impl WasmClient {
         let client = self.client.clone();
         let prepared = resource(resource_name)
             .and_then(|resource| Ok((resource, run_options(options, "collect").map_err(to_js)?)));
-        future_to_promise(async move {
+        promise(async move {
             let (resource, request) = prepared?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
@@ -161,7 +170,7 @@ pub struct WasmRun {
 impl WasmRun {
     pub fn next(&self) -> Promise {
         let slot = Rc::clone(&self.run);
-        future_to_promise(async move {
+        promise(async move {
             let taken = slot.borrow_mut().take();
             let Some(mut run) = taken else {
                 return Err(to_js(Error::invalid_input(
