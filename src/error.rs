@@ -1,6 +1,6 @@
 //! The one error type: every failure a caller can see, with the codes of SPEC §5.
 
-use crate::json::{ObjectWriter, ToJson};
+use crate::json::write::json_object;
 
 /// Why a call failed. The string forms (`as_str`) are the public `code` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,23 +128,18 @@ impl Error {
     }
 }
 
-/// The fields of SPEC §5, as `LinkedInNetworkError` carries them.
-impl ToJson for Error {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("code", self.code.as_str())
-            .field("message", &self.message)
-            .field("provider", &self.provider)
-            .field("status", &self.status)
-            .field("providerCode", &self.provider_code)
-            .field("retryable", &self.retryable)
-            .field("retryAfterMs", &self.retry_after_ms)
-            .field("attempts", &self.attempts)
-            .field("creditsUsed", &self.credits_used);
-        object.end();
-    }
-}
+// The fields of SPEC §5, as `LinkedInNetworkError` carries them.
+json_object!(Error, |this| {
+    "code" => this.code.as_str(),
+    "message" => this.message,
+    "provider" => this.provider,
+    "status" => this.status,
+    "providerCode" => this.provider_code,
+    "retryable" => this.retryable,
+    "retryAfterMs" => this.retry_after_ms,
+    "attempts" => this.attempts,
+    "creditsUsed" => this.credits_used,
+});
 
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

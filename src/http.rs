@@ -1,7 +1,7 @@
 //! HTTP requests and responses as plain data: what crosses the transport.
 //! The core builds the one and reads the other; it never sends anything.
 
-use crate::json::{ObjectWriter, ToJson};
+use crate::json::write::{json_object, Pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -39,30 +39,13 @@ impl core::fmt::Debug for HttpRequest {
     }
 }
 
-/// Written as `buildRequest` returns it: `{ method, url, headers: {…}, body }`.
-impl ToJson for HttpRequest {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("method", self.method.as_str())
-            .field("url", &self.url)
-            .field("headers", &HeadersJson(&self.headers))
-            .field("body", &self.body);
-        object.end();
-    }
-}
-
-struct HeadersJson<'h>(&'h [(&'static str, String)]);
-
-impl ToJson for HeadersJson<'_> {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        for (name, value) in self.0 {
-            object.field(name, value);
-        }
-        object.end();
-    }
-}
+// Written as `buildRequest` returns it: `{ method, url, headers: {…}, body }`.
+json_object!(HttpRequest, |this| {
+    "method" => this.method.as_str(),
+    "url" => this.url,
+    "headers" => Pairs(&this.headers),
+    "body" => this.body,
+});
 
 /// A response as the parser needs it: the status, the headers, and the body
 /// as raw text (never pre-parsed: JSON numbers must keep every digit).

@@ -3,7 +3,8 @@
 //! Every key is always present (`None` serializes as `null`), ids are exact
 //! decimal strings, and times carry the text they came from.
 
-use crate::json::{ObjectWriter, ToJson};
+use crate::json::write::json_object;
+use crate::json::ToJson;
 
 /// Which way an invitation went, seen from the account being listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,65 +139,45 @@ impl Precision {
 
 // The JSON form of SPEC §2: camelCase keys, every key always present.
 
-impl ToJson for RelativeTime {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("text", &self.text)
-            .field("days", &self.days)
-            .field("at", &self.at)
-            .field("precision", &self.precision.map(Precision::as_str))
-            .field("anchor", &self.anchor);
-        object.end();
-    }
-}
+json_object!(RelativeTime, |this| {
+    "text" => this.text,
+    "days" => this.days,
+    "at" => this.at,
+    "precision" => this.precision.map(Precision::as_str),
+    "anchor" => this.anchor,
+});
 
-impl ToJson for Person {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("name", &self.name)
-            .field("firstName", &self.first_name)
-            .field("lastName", &self.last_name)
-            .field("headline", &self.headline)
-            .field("profileUrl", &self.profile_url)
-            .field("publicIdentifier", &self.public_identifier)
-            .field("memberId", &self.member_id)
-            .field("memberUrn", &self.member_urn)
-            .field("pictureUrl", &self.picture_url)
-            .field("organization", &self.organization);
-        object.end();
-    }
-}
+json_object!(Person, |this| {
+    "name" => this.name,
+    "firstName" => this.first_name,
+    "lastName" => this.last_name,
+    "headline" => this.headline,
+    "profileUrl" => this.profile_url,
+    "publicIdentifier" => this.public_identifier,
+    "memberId" => this.member_id,
+    "memberUrn" => this.member_urn,
+    "pictureUrl" => this.picture_url,
+    "organization" => this.organization,
+});
 
-impl ToJson for Invitation {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("id", &self.id)
-            .field("urn", &self.urn)
-            .field("direction", self.direction.as_str())
-            .field("type", &self.kind)
-            .field("state", &self.state)
-            .field("message", &self.message)
-            .field("sentAt", &self.sent_at)
-            .field("person", &self.person)
-            .field("acceptToken", &self.accept_token)
-            .field("provider", self.provider);
-        object.end();
-    }
-}
+json_object!(Invitation, |this| {
+    "id" => this.id,
+    "urn" => this.urn,
+    "direction" => this.direction.as_str(),
+    "type" => this.kind,
+    "state" => this.state,
+    "message" => this.message,
+    "sentAt" => this.sent_at,
+    "person" => this.person,
+    "acceptToken" => this.accept_token,
+    "provider" => this.provider,
+});
 
-impl ToJson for Connection {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("person", &self.person)
-            .field("connectedAt", &self.connected_at)
-            .field("provider", self.provider);
-        object.end();
-    }
-}
+json_object!(Connection, |this| {
+    "person" => this.person,
+    "connectedAt" => this.connected_at,
+    "provider" => this.provider,
+});
 
 impl ToJson for Item {
     fn write_json(&self, out: &mut String) {
@@ -207,16 +188,11 @@ impl ToJson for Item {
     }
 }
 
-impl ToJson for Page {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("items", &self.items)
-            .field("offset", &self.offset)
-            .field("total", &self.total)
-            .field("hasMore", &self.has_more)
-            .field("creditsUsed", &self.credits_used)
-            .field("warnings", &self.warnings);
-        object.end();
-    }
-}
+json_object!(Page, |this| {
+    "items" => this.items,
+    "offset" => this.offset,
+    "total" => this.total,
+    "hasMore" => this.has_more,
+    "creditsUsed" => this.credits_used,
+    "warnings" => this.warnings,
+});

@@ -5,7 +5,8 @@
 //! what they share: the planned call, the price, splitting a range, and
 //! cutting a page down to the range its call was planned for.
 
-use crate::json::{ObjectWriter, ToJson};
+use crate::json::write::{json_object, Pairs};
+use crate::json::ToJson;
 use crate::model::Page;
 
 /// A pagination parameter's value: a number, or text for a provider that
@@ -124,39 +125,16 @@ impl ToJson for Param {
     }
 }
 
-impl ToJson for PlannedCall {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("offset", &self.offset)
-            .field("count", &self.count)
-            .field("credits", &self.credits)
-            .field("upstreamCalls", &self.upstream_calls)
-            .field("params", &ParamsJson(&self.params));
-        object.end();
-    }
-}
+json_object!(PlannedCall, |this| {
+    "offset" => this.offset,
+    "count" => this.count,
+    "credits" => this.credits,
+    "upstreamCalls" => this.upstream_calls,
+    "params" => Pairs(&this.params),
+});
 
-impl ToJson for Estimate {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("credits", &self.credits)
-            .field("requests", &self.requests)
-            .field("upstreamCalls", &self.upstream_calls);
-        object.end();
-    }
-}
-
-/// Params as a JSON object: `{"start_page":3,"end_page":4}`.
-struct ParamsJson<'p>(&'p [(&'static str, Param)]);
-
-impl ToJson for ParamsJson<'_> {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        for (name, value) in self.0 {
-            object.field(name, value);
-        }
-        object.end();
-    }
-}
+json_object!(Estimate, |this| {
+    "credits" => this.credits,
+    "requests" => this.requests,
+    "upstreamCalls" => this.upstream_calls,
+});

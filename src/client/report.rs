@@ -2,7 +2,7 @@
 //! results of `list` and `collect`, serialized as the JS API returns them.
 
 use crate::client::budget::StopReason;
-use crate::json::{ObjectWriter, ToJson};
+use crate::json::write::json_object;
 use crate::model::Item;
 
 /// One page's worth of items, in list order, with the progress after it.
@@ -93,61 +93,41 @@ impl Warnings {
     }
 }
 
-impl ToJson for Batch {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("items", &self.items)
-            .field("progress", &self.progress);
-        object.end();
-    }
-}
+json_object!(Batch, |this| {
+    "items" => this.items,
+    "progress" => this.progress,
+});
 
-impl ToJson for Progress {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("pages", &self.pages)
-            .field("items", &self.items)
-            .field("total", &self.total)
-            .field("creditsUsed", &self.credits_used)
-            .field("requests", &self.requests)
-            .field("cursor", &self.cursor)
-            .field("duplicatesDropped", &self.duplicates_dropped)
-            .field("warnings", &self.warnings);
-        object.end();
-    }
-}
+json_object!(Progress, |this| {
+    "pages" => this.pages,
+    "items" => this.items,
+    "total" => this.total,
+    "creditsUsed" => this.credits_used,
+    "requests" => this.requests,
+    "cursor" => this.cursor,
+    "duplicatesDropped" => this.duplicates_dropped,
+    "warnings" => this.warnings,
+});
 
-impl ToJson for ListResult {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("items", &self.items)
-            .field("offset", &self.offset)
-            .field("total", &self.total)
-            .field("hasMore", &self.has_more)
-            .field("cursor", &self.cursor)
-            .field("creditsUsed", &self.credits_used)
-            .field("requests", &self.requests)
-            .field("warnings", &self.warnings);
-        object.end();
-    }
-}
+json_object!(ListResult, |this| {
+    "items" => this.items,
+    "offset" => this.offset,
+    "total" => this.total,
+    "hasMore" => this.has_more,
+    "cursor" => this.cursor,
+    "creditsUsed" => this.credits_used,
+    "requests" => this.requests,
+    "warnings" => this.warnings,
+});
 
-impl ToJson for CollectResult {
-    fn write_json(&self, out: &mut String) {
-        let mut object = ObjectWriter::new(out);
-        object
-            .field("items", &self.items)
-            .field("total", &self.total)
-            .field("complete", &self.complete)
-            .field("stopReason", &self.stop_reason)
-            .field("creditsUsed", &self.credits_used)
-            .field("requests", &self.requests)
-            .field("duplicatesDropped", &self.duplicates_dropped)
-            .field("warnings", &self.warnings)
-            .field("cursor", &self.cursor);
-        object.end();
-    }
-}
+json_object!(CollectResult, |this| {
+    "items" => this.items,
+    "total" => this.total,
+    "complete" => this.complete,
+    "stopReason" => this.stop_reason,
+    "creditsUsed" => this.credits_used,
+    "requests" => this.requests,
+    "duplicatesDropped" => this.duplicates_dropped,
+    "warnings" => this.warnings,
+    "cursor" => this.cursor,
+});

@@ -64,6 +64,37 @@ impl<'o> ObjectWriter<'o> {
     }
 }
 
+/// Implements [`ToJson`] for a type as a JSON object of the given keys, in
+/// order, each written from an expression over the value (named by the
+/// closure-like binding): `json_object!(Estimate, |e| { "credits" => e.credits })`.
+macro_rules! json_object {
+    ($type:ty, |$this:ident| { $($key:literal => $value:expr),* $(,)? }) => {
+        impl $crate::json::ToJson for $type {
+            fn write_json(&self, out: &mut String) {
+                let $this = self;
+                let mut object = $crate::json::ObjectWriter::new(out);
+                $(object.field($key, &$value);)*
+                object.end();
+            }
+        }
+    };
+}
+pub(crate) use json_object;
+
+/// `(name, value)` pairs written as one JSON object: request headers, a
+/// call's pagination parameters.
+pub struct Pairs<'p, T>(pub &'p [(&'static str, T)]);
+
+impl<T: ToJson> ToJson for Pairs<'_, T> {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        for (name, value) in self.0 {
+            object.field(name, value);
+        }
+        object.end();
+    }
+}
+
 /// A JSON string literal: quotes, backslashes and control characters escaped.
 pub fn write_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
