@@ -5,13 +5,13 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, quoted, Obj};
+use crate::json::{quoted, Obj};
 use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{params, split_range, PlannedCall};
-use crate::providers::{status_error, Provider};
+use crate::providers::{read_document, read_items, status_error, Provider};
 use crate::query::{check_token_text, Credentials, Resource, Target};
 
 pub struct ConnectSafely;
@@ -107,32 +107,21 @@ impl Provider for ConnectSafely {
         response: &HttpResponse<'_>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
-        let document = match parse_object(ID, response.body) {
-            Ok(document) => document,
-            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
-            Err(error) => return Err(error),
-        };
+        let document = read_document(ID, response, now_ms)?;
         let root = Obj::root(ID, &document)?;
         if !response.is_success() || root.flag("success")? == Some(false) {
             return Err(envelope_error(&root, response, now_ms));
         }
         let mut warnings = Vec::new();
         let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
-        let list_key = if resource.is_invitations() {
-            "invitations"
-        } else {
-            "connections"
-        };
-        let entries = root.list(list_key)?;
-        let mut items = Vec::with_capacity(entries.len());
-        for entry in entries {
-            items.push(match resource {
+        let items = read_items(&root, resource, |entry| {
+            Ok(match resource {
                 Resource::Connections => {
-                    Item::Connection(connection(&entry, clock.as_ref(), &mut warnings)?)
+                    Item::Connection(connection(entry, clock.as_ref(), &mut warnings)?)
                 }
-                _ => Item::Invitation(invitation(&entry, resource, clock.as_ref(), &mut warnings)?),
-            });
-        }
+                _ => Item::Invitation(invitation(entry, resource, clock.as_ref(), &mut warnings)?),
+            })
+        })?;
         let page_size = match resource {
             Resource::Connections => root.count("limit")?.unwrap_or(CONNECTIONS_PAGE),
             _ => INVITATIONS_PAGE,

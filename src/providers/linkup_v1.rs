@@ -5,14 +5,14 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, quoted, Obj, ObjectWriter};
+use crate::json::{quoted, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, PlannedCall};
-use crate::providers::{status_error, Provider};
+use crate::providers::{read_document, read_items, status_error, Provider};
 use crate::query::{check_token_text, quoted_list, Credentials, Resource, Target};
 
 pub struct LinkupV1;
@@ -144,11 +144,7 @@ impl Provider for LinkupV1 {
         response: &HttpResponse<'_>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
-        let document = match parse_object(ID, response.body) {
-            Ok(document) => document,
-            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
-            Err(error) => return Err(error),
-        };
+        let document = read_document(ID, response, now_ms)?;
         let root = Obj::root(ID, &document)?;
         match root.text("status")? {
             Some("success") if response.is_success() => {}
@@ -165,19 +161,12 @@ impl Provider for LinkupV1 {
         let mut warnings = Vec::new();
         let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
         let data = root.required_object("data")?;
-        let list_key = if resource.is_invitations() {
-            "invitations"
-        } else {
-            "connections"
-        };
-        let entries = data.list(list_key)?;
-        let mut items = Vec::with_capacity(entries.len());
-        for entry in entries {
-            items.push(match resource {
-                Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
-                _ => Item::Invitation(invitation(&entry, resource, clock.as_ref(), &mut warnings)?),
-            });
-        }
+        let items = read_items(&data, resource, |entry| {
+            Ok(match resource {
+                Resource::Connections => Item::Connection(connection(entry, &mut warnings)?),
+                _ => Item::Invitation(invitation(entry, resource, clock.as_ref(), &mut warnings)?),
+            })
+        })?;
         let total = data.count("total_available_results")?;
         let pagination = data.object("pagination")?;
         let (start_page, end_page, per_page, pages_fetched) = match &pagination {

@@ -5,14 +5,14 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::json::{parse_object, Obj, ObjectWriter};
+use crate::json::{Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, split_range, PlannedCall};
-use crate::providers::{status_error, Provider};
+use crate::providers::{read_document, read_items, status_error, Provider};
 use crate::query::{Credentials, Resource, Target};
 
 pub struct LinkupV2;
@@ -103,11 +103,7 @@ impl Provider for LinkupV2 {
         response: &HttpResponse<'_>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
-        let document = match parse_object(ID, response.body) {
-            Ok(document) => document,
-            Err(_) if !response.is_success() => return Err(status_error(ID, response, now_ms)),
-            Err(error) => return Err(error.with_status(response.status)),
-        };
+        let document = read_document(ID, response, now_ms)?;
         let root = Obj::root(ID, &document)?;
         if root.flag("success")? != Some(true) || !response.is_success() {
             return Err(envelope_error(&root, response, now_ms));
@@ -120,26 +116,19 @@ impl Provider for LinkupV2 {
         };
         let clock = anchor(timestamp, response.header("date"), now_ms, &mut warnings);
         let data = root.required_object("data")?;
-        let list_key = if resource.is_invitations() {
-            "invitations"
-        } else {
-            "connections"
-        };
         let list_type = data.text("invitation_type")?;
-        let entries = data.list(list_key)?;
-        let mut items = Vec::with_capacity(entries.len());
-        for entry in entries {
-            items.push(match resource {
-                Resource::Connections => Item::Connection(connection(&entry, &mut warnings)?),
+        let items = read_items(&data, resource, |entry| {
+            Ok(match resource {
+                Resource::Connections => Item::Connection(connection(entry, &mut warnings)?),
                 _ => Item::Invitation(invitation(
-                    &entry,
+                    entry,
                     resource,
                     list_type,
                     clock.as_ref(),
                     &mut warnings,
                 )?),
-            });
-        }
+            })
+        })?;
         let total = data.count("total_available_results")?;
         let pagination = data.object("pagination")?;
         let (offset, has_more) = match &pagination {

@@ -8,7 +8,8 @@ mod linkup_v2;
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::model::Page;
+use crate::json::{parse_object, Obj, Value};
+use crate::model::{Item, Page};
 use crate::normalize::time::parse_http_date;
 use crate::plan::PlannedCall;
 use crate::query::{Credentials, Resource, Target};
@@ -143,6 +144,42 @@ pub fn retry_after_ms(response: &HttpResponse<'_>, now_ms: Option<i64>) -> Optio
         .and_then(parse_http_date)
         .or(now_ms)?;
     Some(u64::try_from(at.saturating_sub(now)).unwrap_or(0))
+}
+
+/// The response body as a JSON document; a non-2xx body that is not JSON
+/// (a gateway's HTML page) is the error its status says.
+pub fn read_document<'t>(
+    provider: &'static str,
+    response: &HttpResponse<'t>,
+    now_ms: Option<i64>,
+) -> Result<Value<'t>, Error> {
+    parse_object(provider, response.body).map_err(|error| {
+        if response.is_success() {
+            error
+        } else {
+            status_error(provider, response, now_ms)
+        }
+    })
+}
+
+/// The items of the envelope's list (`invitations` or `connections`), each
+/// normalized by `read`.
+pub fn read_items(
+    container: &Obj<'_, '_>,
+    resource: Resource,
+    mut read: impl FnMut(&Obj<'_, '_>) -> Result<Item, Error>,
+) -> Result<Vec<Item>, Error> {
+    let key = if resource.is_invitations() {
+        "invitations"
+    } else {
+        "connections"
+    };
+    let entries = container.list(key)?;
+    let mut items = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        items.push(read(entry)?);
+    }
+    Ok(items)
 }
 
 /// The error for a 2xx body that is not the documented envelope.
