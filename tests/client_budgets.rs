@@ -4,6 +4,8 @@
 
 mod support;
 
+use linkedin_network::client::report::CollectResult;
+
 use linkedin_network::client::budget::{Budgets, StopReason};
 use linkedin_network::client::retry::RetryPolicy;
 use linkedin_network::client::{CancelToken, RunRequest, Settings, TransportError};
@@ -17,32 +19,14 @@ fn collect_with(
     size: usize,
     budgets: Budgets,
     script: impl FnMut(&FakeApi, &Sent, usize) -> Reply + 'static,
-) -> (
-    linkedin_network::client::report::CollectResult,
-    FakeApi,
-    Scripted,
-) {
-    let clock = Clock::default();
+) -> (CollectResult, FakeApi, Scripted) {
     let api = FakeApi::new(provider, size);
-    let fake = api.clone();
-    let mut script = script;
-    let transport = Scripted::new(&clock, move |sent, index| script(&fake, sent, index));
-    let client = client(provider, transport.clone(), &clock, Settings::default());
     let request = RunRequest {
         budgets,
         ..RunRequest::default()
     };
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            request,
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
-    (result, api, transport)
+    let (result, transport) = collect_sent(&api, Settings::default(), request, script);
+    (result.unwrap(), api, transport)
 }
 
 #[test]

@@ -4,24 +4,15 @@
 
 mod support;
 
+use linkedin_network::client::report::CollectResult;
+
 use linkedin_network::client::budget::{Budgets, StopReason};
 use linkedin_network::client::cursor::{Cursor, MAX_CURSOR_BYTES};
 use linkedin_network::client::{CancelToken, RunRequest, Settings};
 use linkedin_network::error::ErrorCode;
-use linkedin_network::model::Item;
 use linkedin_network::query::Resource;
 use support::fake_api::ids;
 use support::*;
-
-fn id_list(items: &[Item]) -> Vec<String> {
-    items
-        .iter()
-        .map(|item| match item {
-            Item::Invitation(i) => i.id.clone(),
-            _ => unreachable!(),
-        })
-        .collect()
-}
 
 #[test]
 fn a_cursor_round_trips_and_stays_small() {
@@ -73,24 +64,11 @@ fn a_damaged_or_foreign_cursor_is_refused_with_a_clear_message() {
     );
 }
 
-fn run(
-    provider: &'static str,
-    api: &FakeApi,
-    request: RunRequest,
-) -> linkedin_network::client::report::CollectResult {
-    let clock = Clock::default();
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client(provider, transport, &clock, Settings::default());
-    block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            request,
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
+fn run(api: &FakeApi, request: RunRequest) -> CollectResult {
+    collect_sent(api, Settings::default(), request, |api, sent, _| {
+        api.answer(sent)
+    })
+    .0
     .unwrap()
 }
 
@@ -99,7 +77,6 @@ fn resuming_from_a_cursor_yields_the_rest_and_nothing_twice() {
     for provider in PROVIDERS {
         let api = FakeApi::new(provider, 145);
         let first = run(
-            provider,
             &api,
             RunRequest {
                 budgets: Budgets {
@@ -112,15 +89,14 @@ fn resuming_from_a_cursor_yields_the_rest_and_nothing_twice() {
         assert_eq!(first.stop_reason, StopReason::MaxItems);
         assert!(!first.cursor.contains("CANARY") && first.cursor.len() <= MAX_CURSOR_BYTES);
         let second = run(
-            provider,
             &api,
             RunRequest {
                 cursor: Some(first.cursor.clone()),
                 ..RunRequest::default()
             },
         );
-        let mut all = id_list(&first.items);
-        all.extend(id_list(&second.items));
+        let mut all = invitation_ids(&first.items);
+        all.extend(invitation_ids(&second.items));
         assert_eq!(all, ids(145), "{provider}");
         assert!(second.complete, "{provider}");
     }
@@ -130,7 +106,6 @@ fn resuming_from_a_cursor_yields_the_rest_and_nothing_twice() {
 fn a_resumed_runs_budgets_count_from_the_resume() {
     let api = FakeApi::new("linkup-v2", 300);
     let first = run(
-        "linkup-v2",
         &api,
         RunRequest {
             budgets: Budgets {
@@ -141,7 +116,6 @@ fn a_resumed_runs_budgets_count_from_the_resume() {
         },
     );
     let second = run(
-        "linkup-v2",
         &api,
         RunRequest {
             cursor: Some(first.cursor),
@@ -153,14 +127,13 @@ fn a_resumed_runs_budgets_count_from_the_resume() {
         },
     );
     assert_eq!((second.items.len(), second.credits_used), (100, 2));
-    assert_eq!(id_list(&second.items), ids(300)[100..200].to_vec());
+    assert_eq!(invitation_ids(&second.items), ids(300)[100..200].to_vec());
 }
 
 #[test]
 fn a_shift_between_two_runs_is_noticed_and_repaired_on_resume() {
     let api = FakeApi::new("linkup-v2", 145);
     let first = run(
-        "linkup-v2",
         &api,
         RunRequest {
             budgets: Budgets {
@@ -172,15 +145,14 @@ fn a_shift_between_two_runs_is_noticed_and_repaired_on_resume() {
     );
     api.insert_at_head(2);
     let second = run(
-        "linkup-v2",
         &api,
         RunRequest {
             cursor: Some(first.cursor),
             ..RunRequest::default()
         },
     );
-    let mut all = id_list(&first.items);
-    all.extend(id_list(&second.items));
+    let mut all = invitation_ids(&first.items);
+    all.extend(invitation_ids(&second.items));
     assert_eq!(
         all,
         ids(145),
@@ -279,20 +251,19 @@ fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
     let mut delivered = Vec::new();
     let mut checkpoints = Vec::new();
     while let Some(batch) = block_on(&clock, run.next_batch()).unwrap() {
-        delivered.extend(id_list(&batch.items));
+        delivered.extend(invitation_ids(&batch.items));
         checkpoints.push((delivered.len(), batch.progress.cursor.clone()));
     }
     assert_eq!(delivered, ids(145));
     for (count, cursor) in checkpoints {
         let rest = self::run(
-            "linkup-v1",
             &api,
             RunRequest {
                 cursor: Some(cursor),
                 ..RunRequest::default()
             },
         );
-        assert_eq!(id_list(&rest.items), ids(145)[count..].to_vec());
+        assert_eq!(invitation_ids(&rest.items), ids(145)[count..].to_vec());
     }
 }
 

@@ -4,9 +4,9 @@
 
 mod support;
 
-use linkedin_network::client::{CancelToken, RunRequest, Settings};
-use linkedin_network::model::Item;
-use linkedin_network::query::Resource;
+use linkedin_network::client::report::CollectResult;
+
+use linkedin_network::client::{RunRequest, Settings};
 use std::collections::HashSet;
 use support::fake_api::{ids, status};
 use support::*;
@@ -16,44 +16,15 @@ fn collect(
     size: usize,
     concurrency: usize,
     script: impl FnMut(&FakeApi, &Sent, usize) -> Reply + 'static,
-) -> (
-    Vec<String>,
-    linkedin_network::client::report::CollectResult,
-    FakeApi,
-) {
-    let clock = Clock::default();
+) -> (Vec<String>, CollectResult, FakeApi) {
     let api = FakeApi::new(provider, size);
-    let fake = api.clone();
-    let mut script = script;
-    let transport = Scripted::new(&clock, move |sent, index| script(&fake, sent, index));
-    let client = client(
-        provider,
-        transport,
-        &clock,
-        Settings {
-            concurrency,
-            ..Settings::default()
-        },
-    );
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            RunRequest::default(),
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
-    let delivered = result
-        .items
-        .iter()
-        .map(|item| match item {
-            Item::Invitation(i) => i.id.clone(),
-            _ => unreachable!(),
-        })
-        .collect();
-    (delivered, result, api)
+    let settings = Settings {
+        concurrency,
+        ..Settings::default()
+    };
+    let (result, _) = collect_sent(&api, settings, RunRequest::default(), script);
+    let result = result.unwrap();
+    (invitation_ids(&result.items), result, api)
 }
 
 fn assert_exactly_once(delivered: &[String], expected: &[String]) {
@@ -223,11 +194,18 @@ fn connectsafely_notices_items_removed_before_the_read_position_and_rereads_them
         let original = ids(100);
         assert_exactly_once(&delivered, &original);
         assert!(
-            result.warnings.iter().any(|w| w.contains("is no longer there (items were removed before it)")),
+            result
+                .warnings
+                .iter()
+                .any(|w| w.contains("is no longer there (items were removed before it)")),
             "{removed}: {:?}",
             result.warnings
         );
-        assert!(!result.warnings.iter().any(|w| w.contains("may be missing")), "{removed}: {:?}", result.warnings);
+        assert!(
+            !result.warnings.iter().any(|w| w.contains("may be missing")),
+            "{removed}: {:?}",
+            result.warnings
+        );
         assert_eq!(api.charged(), 0);
     }
 }
@@ -244,7 +222,10 @@ fn connectsafely_says_so_when_more_items_were_removed_than_it_can_re_read() {
     let unique: HashSet<&String> = delivered.iter().collect();
     assert_eq!(unique.len(), delivered.len(), "no duplicate even then");
     assert!(
-        result.warnings.iter().any(|w| w.contains("items may be missing: run again to be sure")),
+        result
+            .warnings
+            .iter()
+            .any(|w| w.contains("items may be missing: run again to be sure")),
         "{:?}",
         result.warnings
     );

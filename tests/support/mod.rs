@@ -46,3 +46,45 @@ pub fn client(
 }
 
 pub const PROVIDERS: [&str; 3] = ["linkup-v2", "linkup-v1", "connectsafely"];
+
+use linkedin_network::client::report::CollectResult;
+use linkedin_network::client::{CancelToken, RunRequest};
+use linkedin_network::error::Error;
+use linkedin_network::model::Item;
+use linkedin_network::query::Resource;
+
+/// Collects `api`'s sent invitations through a scripted transport on a fresh
+/// fake clock: the setup most client tests share. `script(api, request,
+/// index)` answers each request (usually `api.answer(request)`).
+pub fn collect_sent(
+    api: &FakeApi,
+    settings: Settings,
+    request: RunRequest,
+    mut script: impl FnMut(&FakeApi, &Sent, usize) -> Reply + 'static,
+) -> (Result<CollectResult, Error>, Scripted) {
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, index| script(&fake, sent, index));
+    let client = client(api.provider, transport.clone(), &clock, settings);
+    let result = block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            request,
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    );
+    (result, transport)
+}
+
+/// The ids of a list of invitations, in order.
+pub fn invitation_ids(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Invitation(invitation) => invitation.id.clone(),
+            Item::Connection(_) => panic!("a connection among invitations"),
+        })
+        .collect()
+}
