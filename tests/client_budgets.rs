@@ -25,7 +25,7 @@ fn collect_with(
         budgets,
         ..RunRequest::default()
     };
-    let (result, transport) = collect_sent(&api, Settings::default(), request, script);
+    let (result, transport, _) = collect_sent(&api, Settings::default(), request, script);
     (result.unwrap(), api, transport)
 }
 

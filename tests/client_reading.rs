@@ -109,25 +109,16 @@ fn pages_arrive_out_of_order_and_are_delivered_in_list_order() {
 
 #[test]
 fn concurrency_one_fetches_one_page_at_a_time() {
-    let clock = Clock::default();
     let api = FakeApi::new("linkup-v1", 300);
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
     let settings = Settings {
         concurrency: 1,
         ..Settings::default()
     };
-    let client = client("linkup-v1", transport.clone(), &clock, settings);
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            RunRequest::default(),
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
+    let (result, transport, clock) =
+        collect_sent(&api, settings, RunRequest::default(), |api, sent, _| {
+            api.answer(sent)
+        });
+    let result = result.unwrap();
     assert_eq!(result.items.len(), 300);
     assert_eq!(transport.log.borrow().max_in_flight, 1);
     assert_eq!(
@@ -233,21 +224,14 @@ fn max_items_plans_only_what_it_will_deliver() {
 
 #[test]
 fn collect_without_max_items_stops_at_ten_thousand() {
-    let clock = Clock::default();
     let api = FakeApi::new("linkup-v2", 10_050);
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client("linkup-v2", transport, &clock, Settings::default());
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            RunRequest::default(),
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
+    let (result, _, _) = collect_sent(
+        &api,
+        Settings::default(),
+        RunRequest::default(),
+        |api, sent, _| api.answer(sent),
+    );
+    let result = result.unwrap();
     assert_eq!(result.items.len(), 10_000);
     assert_eq!(result.stop_reason, StopReason::MaxItems);
     assert_eq!(api.charged(), 200);

@@ -22,7 +22,7 @@ fn collect(
         concurrency,
         ..Settings::default()
     };
-    let (result, _) = collect_sent(&api, settings, RunRequest::default(), script);
+    let (result, _, _) = collect_sent(&api, settings, RunRequest::default(), script);
     let result = result.unwrap();
     (invitation_ids(&result.items), result, api)
 }

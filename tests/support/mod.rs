@@ -54,14 +54,14 @@ use linkedin_network::model::Item;
 use linkedin_network::query::Resource;
 
 /// Collects `api`'s sent invitations through a scripted transport on a fresh
-/// fake clock: the setup most client tests share. `script(api, request,
+/// fake clock (returned, with the transport): the setup most client tests share. `script(api, request,
 /// index)` answers each request (usually `api.answer(request)`).
 pub fn collect_sent(
     api: &FakeApi,
     settings: Settings,
     request: RunRequest,
     mut script: impl FnMut(&FakeApi, &Sent, usize) -> Reply + 'static,
-) -> (Result<CollectResult, Error>, Scripted) {
+) -> (Result<CollectResult, Error>, Scripted, Clock) {
     let clock = Clock::default();
     let fake = api.clone();
     let transport = Scripted::new(&clock, move |sent, index| script(&fake, sent, index));
@@ -75,7 +75,7 @@ pub fn collect_sent(
             &mut |_| {},
         ),
     );
-    (result, transport)
+    (result, transport, clock)
 }
 
 /// The ids of a list of invitations, in order.
