@@ -88,3 +88,28 @@ pub fn invitation_ids(items: &[Item]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Lists sent invitations `[0, 10)` once through a scripted transport on
+/// `clock`: the setup of the retry and abort tests.
+pub fn list_once(
+    provider: &str,
+    script: impl FnMut(&Sent, usize) -> Reply + 'static,
+    settings: Settings,
+    cancel: CancelToken,
+    clock: &Clock,
+) -> (
+    Result<linkedin_network::client::report::ListResult, Error>,
+    Scripted,
+) {
+    let transport = Scripted::new(clock, script);
+    let client = client(provider, transport.clone(), clock, settings);
+    let query = linkedin_network::query::ListQuery::new(
+        providers::find(provider).unwrap(),
+        Resource::SentInvitations,
+        0,
+        10,
+        None,
+    )
+    .unwrap();
+    (block_on(clock, client.list(query, cancel)), transport)
+}

@@ -1,0 +1,182 @@
+//! Stopping and failing safely: an abort ends requests and sleeps at once,
+//! a failed run reports what it spent, and no secret survives in an error.
+
+mod support;
+
+use linkedin_network::client::retry::RetryPolicy;
+use linkedin_network::client::{CancelToken, RunRequest, Settings, TransportError};
+use linkedin_network::error::ErrorCode;
+use linkedin_network::providers;
+use linkedin_network::query::{ListQuery, Resource};
+use support::fake_api::status;
+use support::*;
+
+#[test]
+fn abort_during_a_backoff_sleep_ends_at_once() {
+    let clock = Clock::default();
+    let cancel = CancelToken::new();
+    let stop = cancel.clone();
+    clock.at(1_500, move || stop.cancel());
+    let (result, transport) = list_once(
+        "linkup-v2",
+        |_, _| status(100, 429, &[("Retry-After", "20")]),
+        Settings::default(),
+        cancel,
+        &clock,
+    );
+    let error = result.unwrap_err();
+    assert_eq!(error.code, ErrorCode::Aborted);
+    assert_eq!(transport.requests(), 1);
+    assert_eq!(clock.now(), 1_500, "not at the end of the 20 s sleep");
+}
+
+#[test]
+fn abort_during_a_request_drops_it() {
+    let clock = Clock::default();
+    let cancel = CancelToken::new();
+    let stop = cancel.clone();
+    clock.at(250, move || stop.cancel());
+    let (result, transport) = list_once(
+        "connectsafely",
+        |_, _| Reply::Hang,
+        Settings::default(),
+        cancel,
+        &clock,
+    );
+    assert_eq!(result.unwrap_err().code, ErrorCode::Aborted);
+    assert_eq!(transport.log.borrow().dropped, 1);
+    assert_eq!(clock.now(), 250);
+}
+
+#[test]
+fn an_already_aborted_signal_sends_nothing() {
+    let clock = Clock::default();
+    let cancel = CancelToken::new();
+    cancel.cancel();
+    let (result, transport) = list_once(
+        "linkup-v2",
+        |_, _| Reply::Hang,
+        Settings::default(),
+        cancel,
+        &clock,
+    );
+    assert_eq!(result.unwrap_err().code, ErrorCode::Aborted);
+    assert_eq!(transport.requests(), 0);
+}
+
+#[test]
+fn secrets_echoed_by_a_provider_or_a_network_error_are_redacted() {
+    let encoded_account = "acct-CANARY%2F9";
+    let replies = vec![
+        Reply::Respond {
+            after_ms: 1,
+            status: 403,
+            headers: vec![],
+            body: format!(
+                r#"{{"success":false,"error":{{"code":"INVALID_API_KEY","message":"key {API_KEY} is not valid for {ACCOUNT_ID}"}}}}"#
+            ),
+        },
+        Reply::Fail {
+            after_ms: 1,
+            error: TransportError::Network(format!(
+                "fetch failed for https://x/?accountId={encoded_account}&k={API_KEY}"
+            )),
+        },
+    ];
+    for reply in replies {
+        let clock = Clock::default();
+        let mut reply = Some(reply);
+        let settings = Settings {
+            retry: RetryPolicy {
+                max_attempts: 1,
+                ..RetryPolicy::default()
+            },
+            ..Settings::default()
+        };
+        let (result, _) = list_once(
+            "linkup-v2",
+            move |_, _| reply.take().unwrap(),
+            settings,
+            CancelToken::new(),
+            &clock,
+        );
+        let error = result.unwrap_err();
+        let shown = format!(
+            "{error} {error:?} {}",
+            linkedin_network::json::to_json_string(&error)
+        );
+        assert!(shown.contains("[redacted]"), "{shown}");
+        for secret in [API_KEY, ACCOUNT_ID, encoded_account, "CANARY"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+    }
+}
+
+#[test]
+fn collect_fails_with_the_credits_spent_before_the_failure() {
+    let clock = Clock::default();
+    let api = FakeApi::new("linkup-v2", 145);
+    let transport = Scripted::new(&clock, move |sent, index| {
+        if index == 0 {
+            api.answer(sent)
+        } else {
+            status(5, 401, &[])
+        }
+    });
+    let client = client("linkup-v2", transport, &clock, Settings::default());
+    let error = block_on(
+        &clock,
+        client.collect(
+            Resource::SentInvitations,
+            RunRequest::default(),
+            CancelToken::new(),
+            &mut |_| {},
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (error.code, error.credits_used, error.provider),
+        (ErrorCode::Auth, 2, Some("linkup-v2"))
+    );
+}
+
+#[test]
+fn redaction_replaces_each_secret_once_and_leaves_short_values_alone() {
+    let clock = Clock::default();
+    let transport = Scripted::new(&clock, |_, _| Reply::Respond {
+        after_ms: 1,
+        status: 403,
+        headers: vec![],
+        body: format!(
+            r#"{{"success":false,"error":{{"code":"INVALID_API_KEY","message":"a key {API_KEY}{API_KEY} was refused"}}}}"#
+        ),
+    });
+    let short = linkedin_network::query::Credentials {
+        api_key: Some(API_KEY.into()),
+        account_id: Some("a".into()),
+        ..credentials()
+    };
+    let client = linkedin_network::client::Client::new(
+        providers::find("linkup-v2").unwrap(),
+        None,
+        short,
+        Settings::default(),
+        transport,
+        clock.clone(),
+        1,
+    )
+    .unwrap();
+    let query = ListQuery::new(
+        providers::find("linkup-v2").unwrap(),
+        Resource::SentInvitations,
+        0,
+        10,
+        None,
+    )
+    .unwrap();
+    let error = block_on(&clock, client.list(query, CancelToken::new())).unwrap_err();
+    assert_eq!(
+        error.message,
+        "linkup-v2 answered HTTP 403 INVALID_API_KEY: a key [redacted][redacted] was refused"
+    );
+}
