@@ -102,6 +102,12 @@ export interface Progress {
   cursor: string;
   duplicatesDropped: number;
   warnings: string[];
+  /**
+   * `null` while the run goes on. A run that ends (the list's end or a
+   * budget, not a `break`) sends one last event saying why: for `iterate`,
+   * the only place a `for await` loop learns that `maxCredits` stopped it.
+   */
+  stopReason: StopReason | null;
 }
 
 export interface CollectResult<T extends Item = Item> {

@@ -253,8 +253,10 @@ fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
     while let Some(batch) = block_on(&clock, run.next_batch()).unwrap() {
         delivered.extend(invitation_ids(&batch.items));
         checkpoints.push((delivered.len(), batch.progress.cursor.clone()));
+        assert_eq!(batch.progress.stop_reason, None, "the run goes on");
     }
     assert_eq!(delivered, ids(145));
+    assert_eq!(run.progress().stop_reason, Some(StopReason::End));
     for (count, cursor) in checkpoints {
         let rest = self::run(
             &api,

@@ -63,8 +63,12 @@ fn collect_reads_every_sent_invitation_in_order_at_the_floor_price() {
             "{provider}: {:?}",
             result.warnings
         );
-        assert_eq!(progress.len() as u64, requests, "one progress event a page");
-        assert_eq!(progress.last().unwrap().items, 145);
+        // One event a page, then one when the run has ended, saying why.
+        let (last, pages) = progress.split_last().unwrap();
+        assert_eq!(pages.len() as u64, requests, "one progress event a page");
+        assert!(pages.iter().all(|event| event.stop_reason.is_none()));
+        assert_eq!(last.stop_reason, Some(StopReason::End), "{provider}");
+        assert_eq!((last.items, &last.cursor), (145, &result.cursor));
     }
 }
 

@@ -50,7 +50,6 @@ async function* iteratePages(instance, name, options) {
       } catch (error) {
         fail(error);
       }
-      if (text === null || text === undefined) return;
       const batch = JSON.parse(text);
       const last = batch.items.length - 1;
       if (last < 0) pending = batch.progress;
@@ -61,6 +60,8 @@ async function* iteratePages(instance, name, options) {
       const progress = pending;
       pending = null;
       onProgress?.(progress);
+      // The run's last answer says why it stopped (and has no items).
+      if (progress.stopReason !== null) return;
     }
   } finally {
     if (pending) onProgress?.(pending);

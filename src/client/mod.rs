@@ -175,6 +175,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             on_progress(&batch.progress);
         }
         let progress = run.progress();
+        on_progress(&progress);
         let stop_reason = run.stop_reason().unwrap_or(StopReason::End);
         Ok(CollectResult {
             items,

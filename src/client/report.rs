@@ -13,7 +13,8 @@ pub struct Batch {
 }
 
 /// `onProgress`'s argument. `cursor` continues right after the items
-/// delivered so far.
+/// delivered so far; `stop_reason` is `None` while the run goes on and says
+/// why it ended in the event sent once it has (the list's end or a budget).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub pages: u64,
@@ -24,6 +25,7 @@ pub struct Progress {
     pub cursor: String,
     pub duplicates_dropped: u64,
     pub warnings: Vec<String>,
+    pub stop_reason: Option<StopReason>,
 }
 
 /// `list`'s result: one planned range.
@@ -107,6 +109,7 @@ json_object!(Progress, |this| {
     "cursor" => this.cursor,
     "duplicatesDropped" => this.duplicates_dropped,
     "warnings" => this.warnings,
+    "stopReason" => this.stop_reason,
 });
 
 json_object!(ListResult, |this| {

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::report::Progress;
+use crate::client::report::{Batch, Progress};
 use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
@@ -159,7 +159,8 @@ impl WasmClient {
 }
 
 /// One `iterate` run: `next()` resolves to a page (`{ items, progress }`) as
-/// JSON text, or `null` at the end.
+/// JSON text; at the end, to one without items whose progress has its
+/// `stopReason`.
 #[wasm_bindgen]
 pub struct WasmRun {
     run: Rc<RefCell<Option<Run<FetchTransport, JsTimer>>>>,
@@ -179,12 +180,16 @@ impl WasmRun {
                 )));
             };
             let result = run.next_batch().await;
-            *slot.borrow_mut() = Some(run);
-            match result {
-                Ok(Some(batch)) => Ok(JsValue::from_str(&to_json_string(&batch))),
-                Ok(None) => Ok(JsValue::NULL),
+            let batch = match result {
+                Ok(Some(batch)) => Ok(batch),
+                Ok(None) => Ok(Batch {
+                    items: Vec::new(),
+                    progress: run.progress(),
+                }),
                 Err(error) => Err(to_js(error)),
-            }
+            };
+            *slot.borrow_mut() = Some(run);
+            batch.map(|batch| JsValue::from_str(&to_json_string(&batch)))
         })
     }
 }

@@ -383,6 +383,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             cursor: self.cursor().encode(),
             duplicates_dropped: self.duplicates,
             warnings: self.warnings.with_duplicates(self.duplicates),
+            stop_reason: self.finished,
         }
     }
 

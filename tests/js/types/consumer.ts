@@ -89,7 +89,9 @@ async function everything(): Promise<void> {
     onProgress: (progress: Progress) => {
       const saved: string = progress.cursor;
       const seen: number[] = [progress.pages, progress.items, progress.creditsUsed, progress.requests, progress.duplicatesDropped, progress.total ?? 0];
-      void [saved, seen, progress.warnings];
+      const ended: StopReason | null = progress.stopReason;
+      if (ended === "maxCredits") void "the budget stopped the loop";
+      void [saved, seen, progress.warnings, ended];
     },
     signal: controller.signal,
   })) {
