@@ -105,7 +105,7 @@ describe("auth failures carry no secret", () => {
         assertNoCanary(`${entry.name} ${method}`, errorTexts(error));
         assert.deepEqual(JSON.parse(JSON.stringify(error)), error.toJSON());
       }
-      assertNoCanary(`${entry.name} console`, { console: output.join("\n") });
+      assertNoCanary(`${entry.name} console`, { console: output });
       // The canaries did reach the provider: the test is about what comes back, not what is sent.
       assert.equal(emu.requests().length, 3, "one request per call, none retried");
     });
@@ -117,7 +117,7 @@ describe("auth failures carry no secret", () => {
       rejection((async () => createClient({ provider: "linkup-v1", apiKey: CANARY.apiKey, baseUrl: emu.url }))()));
     assertTyped(error, "INVALID_INPUT");
     assert.match(error.message, /loginToken/);
-    assertNoCanary("missing loginToken", { ...errorTexts(error), console: output.join("\n") });
+    assertNoCanary("missing loginToken", { ...errorTexts(error), console: output });
     assert.equal(emu.requests().length, 0);
   });
 
@@ -167,7 +167,7 @@ describe("a provider that echoes a secret back in its error", () => {
       const { value: error, output } = await captureOutput(() =>
         rejection(createClient(provider.options(open, { apiKey: CANARY.apiKey, account })).sentInvitations.list({ limit: 10 })));
       assertTyped(error, entry.code);
-      assertNoCanary(`${entry.provider} echo`, { ...errorTexts(error), providerCode: String(error.providerCode), console: output.join("\n") });
+      assertNoCanary(`${entry.provider} echo`, { ...errorTexts(error), providerCode: String(error.providerCode), console: output });
       assert.match(error.message, /rejected .* and .* here/, "the rest of the provider's message is kept");
     });
   }

@@ -12,7 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { startEmulator } from "../../emulator/server.mjs";
 import { canariesOf, secretLeaks } from "./matrix/canaries.mjs";
 import { MAX_ATTEMPTS, PROVIDERS, ROWS, cellsOf, rowByName } from "./matrix/rows.mjs";
-import { captureOutput, errorTexts } from "./support/capture.mjs";
+import { captureOutput, errorTexts } from "../support/capture.mjs";
 
 const api = await import(new URL("../../../pkg/entry/node.js", import.meta.url).href);
 const CANARY_TEXT = /CANARY(\+|%2B)(key|acct)(\/|%2F)/i;

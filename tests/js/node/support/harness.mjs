@@ -4,8 +4,9 @@
 // order and selection each provider lists it. Outside `*.test.mjs`, so
 // `node --test` never runs it as a test file.
 
-import { inspect } from "node:util";
 import { startEmulator } from "../../../emulator/server.mjs";
+
+export { captureOutput, errorTexts } from "../../support/capture.mjs";
 
 export const PACKAGE_ENTRY = new URL("../../../../pkg/entry/node.js", import.meta.url);
 export const ln = await import(PACKAGE_ENTRY.href);
@@ -92,57 +93,6 @@ export function truthIdentity(resource, truthItem) {
 /** Requests the emulator logged for one API key. */
 export function requestsOf(emu, apiKey) {
   return emu.requests().filter((entry) => entry.apiKey === apiKey);
-}
-
-/**
- * Records everything written to the console (and to stdout/stderr) while
- * `body` runs, still passing it through; resolves to `{ value, output }`.
- */
-export async function captureOutput(body) {
-  const output = [];
-  const methods = ["log", "info", "warn", "error", "debug", "trace", "dir", "table"];
-  const saved = Object.fromEntries(methods.map((name) => [name, console[name]]));
-  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
-  for (const name of methods) {
-    console[name] = (...args) => {
-      output.push(args.map((arg) => (typeof arg === "string" ? arg : safeInspect(arg))).join(" "));
-      return saved[name].apply(console, args);
-    };
-  }
-  for (const stream of ["stdout", "stderr"]) {
-    process[stream].write = function (chunk, ...rest) {
-      output.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-      return writes[stream].call(this, chunk, ...rest);
-    };
-  }
-  try {
-    const value = await body();
-    return { value, output };
-  } finally {
-    for (const name of methods) console[name] = saved[name];
-    process.stdout.write = writes.stdout;
-    process.stderr.write = writes.stderr;
-  }
-}
-
-function safeInspect(value) {
-  try {
-    return inspect(value, { depth: 6, showHidden: true });
-  } catch (error) {
-    return `[uninspectable: ${error}]`;
-  }
-}
-
-/** Every text form of an error a user might print or store. */
-export function errorTexts(error) {
-  return {
-    message: String(error?.message),
-    stack: String(error?.stack),
-    toString: String(error),
-    json: JSON.stringify(error),
-    inspect: safeInspect(error),
-    properties: JSON.stringify(Object.getOwnPropertyNames(error ?? {}).map((name) => [name, String(error[name])])),
-  };
 }
 
 /** Resolves to the error `promise` rejected with; fails if it resolved. */

@@ -1,6 +1,6 @@
-// Node only: everything written to the console, stdout and stderr while a
-// body runs (passed through as well), so a test can show no secret was
-// printed; and every printable form of an error.
+// Node only, shared by the Node and reliability tests: everything written to
+// the console, stdout and stderr while a body runs (passed through as well),
+// so a test can show no secret was printed; and every printable form of an error.
 
 import { inspect } from "node:util";
 
