@@ -73,13 +73,8 @@ fn the_last_call_is_shrunk_to_what_the_credit_budget_still_buys() {
         "100 for 2 credits, then 50 for the last one"
     );
     assert_eq!((result.credits_used, api.charged()), (3, 3));
-    let counts: Vec<u64> = transport
-        .log
-        .borrow()
-        .sent
-        .iter()
-        .map(|sent| sent.json()["params"]["count"].as_u64().unwrap())
-        .collect();
+    let counts: Vec<u64> =
+        transport.sent_map(|sent| sent.json()["params"]["count"].as_u64().unwrap());
     assert_eq!(counts, vec![100, 50]);
     assert_eq!(result.stop_reason, StopReason::MaxCredits);
 }

@@ -171,10 +171,7 @@ fn a_shift_between_two_runs_is_noticed_and_repaired_on_resume() {
 #[test]
 fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
     let api = FakeApi::new("linkup-v2", 50);
-    let clock = Clock::default();
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let (client, transport, clock) = honest_client(&api, Settings::default());
     let theirs = Cursor {
         provider: "linkup-v1".into(),
         resource: Resource::SentInvitations,
@@ -229,13 +226,8 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
 #[test]
 fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
     let api = FakeApi::new("linkup-v1", 145);
-    let clock = Clock::default();
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client(
-        "linkup-v1",
-        transport,
-        &clock,
+    let (client, _, clock) = honest_client(
+        &api,
         Settings {
             concurrency: 1,
             ..Settings::default()
@@ -272,10 +264,7 @@ fn every_progress_cursor_resumes_exactly_after_the_items_delivered() {
 #[test]
 fn iterate_and_collect_validate_invitation_type_before_any_request() {
     let api = FakeApi::new("linkup-v2", 50);
-    let clock = Clock::default();
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let (client, transport, clock) = honest_client(&api, Settings::default());
     for (resource, kind, message) in [
         (Resource::SentInvitations, "FRIEND", "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"CONTENT_SERIES\" for linkup-v2"),
         (Resource::Connections, "CONNECTION", "invitationType applies to sentInvitations and receivedInvitations only"),

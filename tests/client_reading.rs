@@ -32,11 +32,8 @@ fn collect_reads_every_sent_invitation_in_order_at_the_floor_price() {
         // more request finds the end of a list whose size fills its pages.
         ("connectsafely", 0, 17),
     ] {
-        let clock = Clock::default();
         let api = FakeApi::new(provider, 145);
-        let fake = api.clone();
-        let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-        let client = client(provider, transport.clone(), &clock, Settings::default());
+        let (client, transport, clock) = honest_client(&api, Settings::default());
         let mut progress = Vec::new();
         let result = block_on(
             &clock,
@@ -134,11 +131,8 @@ fn concurrency_one_fetches_one_page_at_a_time() {
 
 #[test]
 fn list_reads_one_range_and_drops_what_the_page_grid_adds() {
-    let clock = Clock::default();
     let api = FakeApi::new("linkup-v1", 145);
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client("linkup-v1", transport.clone(), &clock, Settings::default());
+    let (client, _, clock) = honest_client(&api, Settings::default());
     let provider = providers::find("linkup-v1").unwrap();
     let query = ListQuery::new(provider, Resource::SentInvitations, 35, 30, None).unwrap();
     let estimate = client.estimate(&query);
@@ -156,16 +150,8 @@ fn list_reads_one_range_and_drops_what_the_page_grid_adds() {
 
 #[test]
 fn list_at_the_end_says_there_is_no_more() {
-    let clock = Clock::default();
     let api = FakeApi::new("connectsafely", 25);
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client(
-        "connectsafely",
-        transport.clone(),
-        &clock,
-        Settings::default(),
-    );
+    let (client, transport, clock) = honest_client(&api, Settings::default());
     let provider = providers::find("connectsafely").unwrap();
     let query = ListQuery::new(provider, Resource::Connections, 12, 100, None).unwrap();
     let page = block_on(&clock, client.list(query, CancelToken::new())).unwrap();
@@ -176,23 +162,14 @@ fn list_at_the_end_says_there_is_no_more() {
         2,
         "12 then a short page of 1 ends the list"
     );
-    let urls: Vec<u64> = transport
-        .log
-        .borrow()
-        .sent
-        .iter()
-        .map(|sent| sent.query("limit").unwrap())
-        .collect();
+    let urls: Vec<u64> = transport.sent_map(|sent| sent.query("limit").unwrap());
     assert_eq!(urls, vec![12, 12]);
 }
 
 #[test]
 fn max_items_plans_only_what_it_will_deliver() {
-    let clock = Clock::default();
     let api = FakeApi::new("linkup-v2", 1201);
-    let fake = api.clone();
-    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-    let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
+    let (client, transport, clock) = honest_client(&api, Settings::default());
     let request = RunRequest {
         budgets: linkedin_network::client::budget::Budgets {
             max_items: Some(120),
@@ -216,13 +193,8 @@ fn max_items_plans_only_what_it_will_deliver() {
         (result.complete, result.stop_reason),
         (false, StopReason::MaxItems)
     );
-    let counts: Vec<u64> = transport
-        .log
-        .borrow()
-        .sent
-        .iter()
-        .map(|sent| sent.json()["params"]["count"].as_u64().unwrap())
-        .collect();
+    let counts: Vec<u64> =
+        transport.sent_map(|sent| sent.json()["params"]["count"].as_u64().unwrap());
     assert_eq!(counts, vec![100, 20]);
 }
 
@@ -244,11 +216,8 @@ fn collect_without_max_items_stops_at_ten_thousand() {
 #[test]
 fn an_empty_list_ends_after_one_request() {
     for provider in PROVIDERS {
-        let clock = Clock::default();
         let api = FakeApi::new(provider, 0);
-        let fake = api.clone();
-        let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
-        let client = client(provider, transport.clone(), &clock, Settings::default());
+        let (client, transport, clock) = honest_client(&api, Settings::default());
         let result = block_on(
             &clock,
             client.collect(

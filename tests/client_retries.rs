@@ -11,13 +11,7 @@ use support::fake_api::status;
 use support::*;
 
 fn times(transport: &Scripted) -> Vec<i64> {
-    transport
-        .log
-        .borrow()
-        .sent
-        .iter()
-        .map(|sent| sent.at)
-        .collect()
+    transport.sent_map(|sent| sent.at)
 }
 
 #[test]

@@ -45,6 +45,19 @@ pub fn client(
     .unwrap()
 }
 
+/// A client over `api` that answers every request honestly, on a fresh fake
+/// clock; the transport and the clock come back for the test to inspect.
+pub fn honest_client(
+    api: &FakeApi,
+    settings: Settings,
+) -> (Client<Scripted, Clock>, Scripted, Clock) {
+    let clock = Clock::default();
+    let fake = api.clone();
+    let transport = Scripted::new(&clock, move |sent, _| fake.answer(sent));
+    let client = client(api.provider, transport.clone(), &clock, settings);
+    (client, transport, clock)
+}
+
 pub const PROVIDERS: [&str; 3] = ["linkup-v2", "linkup-v1", "connectsafely"];
 
 use linkedin_network::client::report::CollectResult;

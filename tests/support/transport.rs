@@ -91,6 +91,11 @@ impl Scripted {
     pub fn requests(&self) -> usize {
         self.log.borrow().sent.len()
     }
+
+    /// One value read from each request sent, in the order they were sent.
+    pub fn sent_map<T>(&self, read: impl Fn(&Sent) -> T) -> Vec<T> {
+        self.log.borrow().sent.iter().map(read).collect()
+    }
 }
 
 /// Counts a request as in flight until it answers or is dropped.
