@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { LinkedInNetworkError, PROVIDERS, clientFor, drain, rejection, requestsOf, start, truthOf } from "./support/harness.mjs";
+import { LinkedInNetworkError, PROVIDERS, clientFor, drain, rejection, requestsOf, start, truthOf, truthUrls, urls } from "./support/harness.mjs";
 
 let emu;
 before(async () => {
@@ -12,8 +12,6 @@ before(async () => {
 });
 after(() => emu.close());
 
-const urls = (items) => items.map((item) => item.person.profileUrl);
-const truthUrls = (items) => items.map((item) => item.person.canonicalUrl);
 
 for (const provider of PROVIDERS) {
   describe(`${provider.id}: resume from a cursor`, () => {

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { PROVIDERS, clientFor, start, truthOf } from "./support/harness.mjs";
+import { PROVIDERS, clientFor, start, truthOf, truthUrls, urls } from "./support/harness.mjs";
 
 let emu;
 before(async () => {
@@ -12,8 +12,6 @@ before(async () => {
 });
 after(() => emu.close());
 
-const urls = (items) => items.map((item) => item.person.profileUrl);
-const truthUrls = (items) => items.map((item) => item.person.canonicalUrl);
 
 async function iterateWithEvents(list, options) {
   const seen = [];

@@ -76,6 +76,11 @@ export function clientFor(emu, provider, { apiKey = freshKey(provider.id), accou
 }
 
 /** The emulator's truth for one list, as this provider lists it by default, in list order. */
+/** The profile URLs of delivered items, to compare with `truthUrls`. */
+export const urls = (items) => items.map((item) => item.person.profileUrl);
+/** The same URLs from the emulator's truth (`truthOf`). */
+export const truthUrls = (items) => items.map((item) => item.person.canonicalUrl);
+
 export function truthOf(emu, provider, resource, account = ACCOUNT) {
   const all = emu.data(account, resource);
   return resource === "connections" ? all : all.filter(provider.lists);
