@@ -124,14 +124,11 @@ fn collect_fails_with_the_credits_spent_before_the_failure() {
         }
     });
     let client = client("linkup-v2", transport, &clock, Settings::default());
-    let error = block_on(
+    let error = collect_on(
+        &client,
         &clock,
-        client.collect(
-            Resource::SentInvitations,
-            RunRequest::default(),
-            CancelToken::new(),
-            &mut |_| {},
-        ),
+        Resource::SentInvitations,
+        RunRequest::default(),
     )
     .unwrap_err();
     assert_eq!(

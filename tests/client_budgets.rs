@@ -8,7 +8,7 @@ use linkedin_network::client::report::CollectResult;
 
 use linkedin_network::client::budget::{Budgets, StopReason};
 use linkedin_network::client::retry::RetryPolicy;
-use linkedin_network::client::{CancelToken, RunRequest, Settings, TransportError};
+use linkedin_network::client::{RunRequest, Settings, TransportError};
 use linkedin_network::query::Resource;
 use proptest::prelude::*;
 use support::fake_api::status;
@@ -205,7 +205,7 @@ proptest! {
         let client = client(provider, transport.clone(), &clock, settings);
         let budgets = Budgets { max_credits, max_requests, max_items: None };
         let request = RunRequest { budgets, ..RunRequest::default() };
-        let outcome = block_on(&clock, client.collect(Resource::SentInvitations, request, CancelToken::new(), &mut |_| {}));
+        let outcome = collect_on(&client, &clock, Resource::SentInvitations, request);
         if let Some(max) = max_credits {
             prop_assert!(api.charged() <= max, "charged {} > maxCredits {}", api.charged(), max);
         }

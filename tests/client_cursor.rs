@@ -205,16 +205,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         (RunRequest { cursor: Some(typed), invitation_type: Some("CONNECTION".into()), ..RunRequest::default() }, "invitationType differs from the cursor's; resume with the same invitationType (or none)"),
     ];
     for (request, message) in cases {
-        let error = block_on(
-            &clock,
-            client.collect(
-                Resource::SentInvitations,
-                request,
-                CancelToken::new(),
-                &mut |_| {},
-            ),
-        )
-        .unwrap_err();
+        let error = collect_on(&client, &clock, Resource::SentInvitations, request).unwrap_err();
         assert_eq!(
             (error.code, error.message.as_str()),
             (ErrorCode::InvalidInput, message)
@@ -270,7 +261,7 @@ fn iterate_and_collect_validate_invitation_type_before_any_request() {
         (Resource::Connections, "CONNECTION", "invitationType applies to sentInvitations and receivedInvitations only"),
     ] {
         let request = RunRequest { invitation_type: Some(kind.into()), ..RunRequest::default() };
-        let error = block_on(&clock, client.collect(resource, request.clone(), CancelToken::new(), &mut |_| {})).unwrap_err();
+        let error = collect_on(&client, &clock, resource, request.clone()).unwrap_err();
         assert_eq!((error.code, error.message.as_str()), (ErrorCode::InvalidInput, message));
         assert_eq!(client.iterate(resource, request, CancelToken::new()).err().unwrap().message, message);
     }
@@ -280,16 +271,7 @@ fn iterate_and_collect_validate_invitation_type_before_any_request() {
         invitation_type: Some("organization".into()),
         ..RunRequest::default()
     };
-    block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            request,
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
+    collect_on(&client, &clock, Resource::SentInvitations, request).unwrap();
     assert_eq!(
         transport.log.borrow().sent[0].json()["params"]["invitation_type"],
         "ORGANIZATION"

@@ -79,14 +79,11 @@ fn pages_arrive_out_of_order_and_are_delivered_in_list_order() {
         fake.answer_after(sent, 1000 - 60 * index as i64)
     });
     let client = client("linkup-v2", transport.clone(), &clock, Settings::default());
-    let result = block_on(
+    let result = collect_on(
+        &client,
         &clock,
-        client.collect(
-            Resource::Connections,
-            RunRequest::default(),
-            CancelToken::new(),
-            &mut |_| {},
-        ),
+        Resource::Connections,
+        RunRequest::default(),
     )
     .unwrap();
     let expected: Vec<String> = fake_api::ids(1201)
@@ -177,16 +174,7 @@ fn max_items_plans_only_what_it_will_deliver() {
         },
         ..Default::default()
     };
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::Connections,
-            request,
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    )
-    .unwrap();
+    let result = collect_on(&client, &clock, Resource::Connections, request).unwrap();
     assert_eq!(result.items.len(), 120);
     assert_eq!(result.credits_used, 3, "100 then 20: ceil(120 / 50)");
     assert_eq!(
@@ -218,14 +206,11 @@ fn an_empty_list_ends_after_one_request() {
     for provider in PROVIDERS {
         let api = FakeApi::new(provider, 0);
         let (client, transport, clock) = honest_client(&api, Settings::default());
-        let result = block_on(
+        let result = collect_on(
+            &client,
             &clock,
-            client.collect(
-                Resource::SentInvitations,
-                RunRequest::default(),
-                CancelToken::new(),
-                &mut |_| {},
-            ),
+            Resource::SentInvitations,
+            RunRequest::default(),
         )
         .unwrap();
         assert!(result.items.is_empty() && result.complete, "{provider}");

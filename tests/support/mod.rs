@@ -79,16 +79,22 @@ pub fn collect_sent(
     let fake = api.clone();
     let transport = Scripted::new(&clock, move |sent, index| script(&fake, sent, index));
     let client = client(api.provider, transport.clone(), &clock, settings);
-    let result = block_on(
-        &clock,
-        client.collect(
-            Resource::SentInvitations,
-            request,
-            CancelToken::new(),
-            &mut |_| {},
-        ),
-    );
+    let result = collect_on(&client, &clock, Resource::SentInvitations, request);
     (result, transport, clock)
+}
+
+/// `client.collect(resource, request)` run to its end on `clock`, its
+/// progress events ignored.
+pub fn collect_on(
+    client: &Client<Scripted, Clock>,
+    clock: &Clock,
+    resource: Resource,
+    request: RunRequest,
+) -> Result<CollectResult, Error> {
+    block_on(
+        clock,
+        client.collect(resource, request, CancelToken::new(), &mut |_| {}),
+    )
 }
 
 /// The ids of a list of invitations, in order.
