@@ -4,7 +4,7 @@
 //! with HTTP 200, so the envelope — not the status — decides.
 
 use crate::error::{Error, ErrorCode};
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{quoted, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
@@ -12,7 +12,7 @@ use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, PlannedCall};
-use crate::providers::{read_document, read_items, status_error, Provider};
+use crate::providers::{linkup_post, read_document, read_items, status_error, Provider};
 use crate::query::{check_token_text, quoted_list, Credentials, Resource, Target};
 
 pub struct LinkupV1;
@@ -122,20 +122,12 @@ impl Provider for LinkupV1 {
         }
         fields.field("login_token", login_token);
         fields.end();
-        Ok(HttpRequest {
-            method: Method::Post,
-            url: format!(
-                "{}/v1/network/{}",
-                target.base_url,
-                endpoint(target.resource)
-            ),
-            headers: vec![
-                ("content-type", "application/json".to_string()),
-                ("accept", "application/json".to_string()),
-                ("x-api-key", api_key.to_string()),
-            ],
-            body: Some(body),
-        })
+        let url = format!(
+            "{}/v1/network/{}",
+            target.base_url,
+            endpoint(target.resource)
+        );
+        Ok(linkup_post(url, api_key, body))
     }
 
     fn parse_page(

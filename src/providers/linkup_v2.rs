@@ -4,7 +4,7 @@
 //! envelope with a documented code and HTTP status.
 
 use crate::error::{Error, ErrorCode};
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
@@ -12,7 +12,7 @@ use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, split_range, PlannedCall};
-use crate::providers::{read_document, read_items, status_error, Provider};
+use crate::providers::{linkup_post, read_document, read_items, status_error, Provider};
 use crate::query::{Credentials, Resource, Target};
 
 pub struct LinkupV2;
@@ -85,16 +85,11 @@ impl Provider for LinkupV2 {
                 }
             });
         envelope.end();
-        Ok(HttpRequest {
-            method: Method::Post,
-            url: format!("{}/v2/network", target.base_url),
-            headers: vec![
-                ("content-type", "application/json".to_string()),
-                ("accept", "application/json".to_string()),
-                ("x-api-key", api_key.to_string()),
-            ],
-            body: Some(body),
-        })
+        Ok(linkup_post(
+            format!("{}/v2/network", target.base_url),
+            api_key,
+            body,
+        ))
     }
 
     fn parse_page(

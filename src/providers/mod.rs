@@ -7,7 +7,7 @@ mod linkup_v1;
 mod linkup_v2;
 
 use crate::error::{Error, ErrorCode};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::json::{parse_object, Obj, Value};
 use crate::model::{Item, Page};
 use crate::normalize::time::parse_http_date;
@@ -185,4 +185,18 @@ pub fn read_items(
 /// The error for a 2xx body that is not the documented envelope.
 pub fn envelope_error(provider: &'static str, response: &HttpResponse<'_>, problem: &str) -> Error {
     Error::bad_response(provider, "body", problem).with_status(response.status)
+}
+
+/// LinkupAPI's request, v1 and v2 alike: a JSON POST with the key in `x-api-key`.
+pub fn linkup_post(url: String, api_key: &str, body: String) -> HttpRequest {
+    HttpRequest {
+        method: Method::Post,
+        url,
+        headers: vec![
+            ("content-type", "application/json".to_string()),
+            ("accept", "application/json".to_string()),
+            ("x-api-key", api_key.to_string()),
+        ],
+        body: Some(body),
+    }
 }
