@@ -30,6 +30,27 @@ pub struct HttpRequest {
     pub body: Option<String>,
 }
 
+impl HttpRequest {
+    /// A JSON POST with `headers` (a provider's auth header among them).
+    pub fn json_post(
+        url: String,
+        headers: Vec<(&'static str, String)>,
+        body: String,
+    ) -> HttpRequest {
+        let mut all = vec![
+            ("content-type", "application/json".to_string()),
+            ("accept", "application/json".to_string()),
+        ];
+        all.extend(headers);
+        HttpRequest {
+            method: Method::Post,
+            url,
+            headers: all,
+            body: Some(body),
+        }
+    }
+}
+
 impl core::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("HttpRequest")

@@ -61,8 +61,11 @@ pub struct Invitation {
     /// The URN as the provider sent it.
     pub urn: Option<String>,
     pub direction: Direction,
-    /// CONNECTION, ORGANIZATION, … or whatever the provider sent.
+    /// The product's vocabulary (CONNECTION, ORGANIZATION, NEWSLETTER,
+    /// EVENT, MEMBER_FOLLOW), or an unknown word as sent.
     pub kind: String,
+    /// The provider's own word for the type, where it sends one.
+    pub provider_type: Option<String>,
     pub state: Option<String>,
     pub message: Option<String>,
     pub sent_at: Option<RelativeTime>,
@@ -161,6 +164,7 @@ json_object!(Person, |this| {
 });
 
 json_object!(Invitation, |this| {
+    "kind" => "invitation",
     "id" => this.id,
     "urn" => this.urn,
     "direction" => this.direction.as_str(),
@@ -170,10 +174,12 @@ json_object!(Invitation, |this| {
     "sentAt" => this.sent_at,
     "person" => this.person,
     "acceptToken" => this.accept_token,
+    "providerType" => this.provider_type,
     "provider" => this.provider,
 });
 
 json_object!(Connection, |this| {
+    "kind" => "connection",
     "person" => this.person,
     "connectedAt" => this.connected_at,
     "provider" => this.provider,

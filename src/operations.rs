@@ -44,9 +44,10 @@ pub fn build_request(
     }
 }
 
-/// Reads one response. With `range`, items outside the planned call's range
-/// are dropped (linkup-v1 and ConnectSafely return whole pages). Every error
-/// carries the provider and the HTTP status.
+/// Reads one response. With `range` (the call the response answers), the
+/// position the response reports must be the one asked for, and items
+/// outside the range are dropped (linkup-v1 and ConnectSafely return whole
+/// pages). Every error carries the provider and the HTTP status.
 pub fn parse_response(
     provider: &dyn Provider,
     resource: Resource,
@@ -55,7 +56,7 @@ pub fn parse_response(
     now_ms: Option<i64>,
 ) -> Result<Page, Error> {
     let mut page = provider
-        .parse_page(resource, response, now_ms)
+        .parse_page(resource, response, range, now_ms)
         .map_err(|mut error| {
             error.provider = Some(provider.id());
             error.status = error.status.or(Some(response.status));

@@ -9,12 +9,10 @@ use crate::json::write::{json_object, Pairs};
 use crate::json::ToJson;
 use crate::model::Page;
 
-/// A pagination parameter's value: a number, or text for a provider that
-/// pages with opaque cursors.
+/// A pagination parameter's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Param {
     Number(u64),
-    Text(String),
 }
 
 /// A provider's pagination parameters, in the order it documents them.
@@ -44,8 +42,7 @@ impl PlannedCall {
     /// A pagination parameter by name, for the provider that planned it.
     pub fn param(&self, name: &str) -> Option<u64> {
         self.params.iter().find_map(|(key, value)| match value {
-            Param::Number(number) if *key == name => Some(*number),
-            _ => None,
+            Param::Number(number) => (*key == name).then_some(*number),
         })
     }
 }
@@ -120,7 +117,6 @@ impl ToJson for Param {
     fn write_json(&self, out: &mut String) {
         match self {
             Param::Number(number) => number.write_json(out),
-            Param::Text(text) => text.write_json(out),
         }
     }
 }

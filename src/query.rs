@@ -48,8 +48,10 @@ impl Resource {
 
 /// The largest `limit` one call of the API accepts (SPEC §5).
 pub const MAX_LIMIT: u64 = 10_000;
-/// The largest `offset`: far past any LinkedIn list, and exact as a JS number.
-pub const MAX_OFFSET: u64 = 1_000_000_000;
+/// The largest `offset` (SPEC §5): past LinkedIn's cap of 30,000
+/// connections, so no real list is cut, and small enough that no offset
+/// arithmetic can overflow.
+pub const MAX_OFFSET: u64 = 100_000;
 
 /// A validated range `[offset, offset + limit)` of one list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +95,9 @@ impl ListQuery {
     }
 }
 
-/// The upper-cased `invitationType` if this provider can filter `resource` by it.
+/// `invitationType` as the product's word (SPEC §2: `NEWSLETTER`, never
+/// linkup's `CONTENT_SERIES`), if this provider can filter `resource` by it.
+/// The provider's own word is accepted too; letter case does not matter.
 pub fn check_invitation_type(
     provider: &dyn Provider,
     resource: Resource,
@@ -103,31 +107,53 @@ pub fn check_invitation_type(
         return Err(Error::invalid_input(
             "invitationType",
             "applies to sentInvitations and receivedInvitations only",
-        ));
+        )
+        .with_provider(provider.id()));
     }
-    let accepted = provider.invitation_types();
-    if accepted.is_empty() {
+    let filters = provider.invitation_filters(resource);
+    if filters.is_empty() {
         return Err(Error::invalid_input(
             "invitationType",
             &format!(
-                "is not supported by {} (it lists every type; read each item's `type`)",
-                provider.id()
+                "is not supported by {} for {} (it lists every type; read each item's `type`)",
+                provider.id(),
+                resource.as_str()
             ),
-        ));
+        )
+        .with_provider(provider.id()));
     }
     let upper = kind.trim().to_ascii_uppercase();
-    if accepted.contains(&upper.as_str()) {
-        Ok(upper)
-    } else {
-        Err(Error::invalid_input(
-            "invitationType",
-            &format!(
-                "must be one of {} for {}",
-                quoted_list(accepted),
-                provider.id()
-            ),
-        ))
-    }
+    filters
+        .iter()
+        .find(|(word, wire)| *word == upper || *wire == Some(upper.as_str()))
+        .map(|(word, _)| (*word).to_string())
+        .ok_or_else(|| {
+            let words: Vec<&str> = filters.iter().map(|(word, _)| *word).collect();
+            Error::invalid_input(
+                "invitationType",
+                &format!(
+                    "must be one of {} for {} {}",
+                    quoted_list(&words),
+                    provider.id(),
+                    resource.as_str()
+                ),
+            )
+            .with_provider(provider.id())
+        })
+}
+
+/// The word `provider` is sent for the product's `invitationType`, if any.
+pub fn wire_invitation_type(
+    provider: &dyn Provider,
+    resource: Resource,
+    kind: Option<&str>,
+) -> Option<&'static str> {
+    let kind = kind?;
+    provider
+        .invitation_filters(resource)
+        .iter()
+        .find(|(word, _)| *word == kind)
+        .and_then(|(_, wire)| *wire)
 }
 
 /// `"A", "B", "C"` for messages that list accepted values.

@@ -43,7 +43,7 @@ fn max_credits_refuses_the_call_that_would_pass_it() {
         (false, StopReason::MaxCredits)
     );
     // The cursor continues exactly after the delivered items.
-    assert!(result.cursor.starts_with("lnc1."));
+    assert!(result.cursor.starts_with("lnc2."));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use support::*;
 fn a_cursor_round_trips_and_stays_small() {
     let cursor = Cursor {
         provider: "linkup-v2".into(),
+        account: "0123456789abcdef".into(),
         resource: Resource::ReceivedInvitations,
         invitation_type: Some("CONTENT_SERIES".into()),
         offset: 1_000_000_000,
@@ -26,7 +27,7 @@ fn a_cursor_round_trips_and_stays_small() {
     };
     let text = cursor.encode();
     assert!(text.len() <= MAX_CURSOR_BYTES, "{} bytes", text.len());
-    assert!(text.starts_with("lnc1."));
+    assert!(text.starts_with("lnc2."));
     assert_eq!(Cursor::decode(&text).unwrap(), cursor);
 }
 
@@ -34,6 +35,7 @@ fn a_cursor_round_trips_and_stays_small() {
 fn a_damaged_or_foreign_cursor_is_refused_with_a_clear_message() {
     let good = Cursor {
         provider: "linkup-v1".into(),
+        account: "0123456789abcdef".into(),
         resource: Resource::Connections,
         invitation_type: None,
         offset: 40,
@@ -172,6 +174,8 @@ fn a_shift_between_two_runs_is_noticed_and_repaired_on_resume() {
 fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
     let api = FakeApi::new("linkup-v2", 50);
     let (client, transport, clock) = honest_client(&api, Settings::default());
+    let tag =
+        linkedin_network::client::binding::account_tag_hex("linkup-v2", &support::credentials());
     let theirs = Cursor {
         provider: "linkup-v1".into(),
         resource: Resource::SentInvitations,
@@ -179,6 +183,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        account: tag.clone(),
     }
     .encode();
     let other_list = Cursor {
@@ -188,6 +193,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        account: tag.clone(),
     }
     .encode();
     let typed = Cursor {
@@ -197,11 +203,12 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        account: tag.clone(),
     }
     .encode();
     let cases = [
-        (RunRequest { cursor: Some(theirs), ..RunRequest::default() }, "cursor was issued for linkup-v1 sentInvitations; this is linkup-v2 sentInvitations"),
-        (RunRequest { cursor: Some(other_list), ..RunRequest::default() }, "cursor was issued for linkup-v2 connections; this is linkup-v2 sentInvitations"),
+        (RunRequest { cursor: Some(theirs), ..RunRequest::default() }, r#"cursor was issued for "linkup-v1" sentInvitations; this is "linkup-v2" sentInvitations"#),
+        (RunRequest { cursor: Some(other_list), ..RunRequest::default() }, r#"cursor was issued for "linkup-v2" connections; this is "linkup-v2" sentInvitations"#),
         (RunRequest { cursor: Some(typed), invitation_type: Some("CONNECTION".into()), ..RunRequest::default() }, "invitationType differs from the cursor's; resume with the same invitationType (or none)"),
     ];
     for (request, message) in cases {
@@ -212,6 +219,83 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         );
     }
     assert_eq!(transport.requests(), 0);
+}
+
+/// Cursors carry only a checksum anyone can recompute: every field a forger
+/// can write is checked against the rules of a fresh call, on every provider.
+#[test]
+fn a_forged_cursor_is_refused_before_any_request_on_every_provider() {
+    for provider in PROVIDERS {
+        let api = FakeApi::new(provider, 50);
+        let (client, transport, clock) = honest_client(&api, Settings::default());
+        let tag = linkedin_network::client::binding::account_tag_hex(provider, &credentials());
+        let forge =
+            |invitation_type: Option<&str>, offset: u64, total: Option<u64>, account: &str| {
+                Cursor {
+                    provider: provider.into(),
+                    account: account.into(),
+                    resource: Resource::SentInvitations,
+                    invitation_type: invitation_type.map(str::to_string),
+                    offset,
+                    total,
+                    recent: vec![],
+                }
+                .encode()
+            };
+        let cases = [
+            (
+                forge(Some("BOGUS"), 10, None, &tag),
+                "cursor holds an invitation type this list cannot be filtered by",
+            ),
+            (
+                forge(Some("connection"), 10, None, &tag),
+                "cursor holds an invitation type this list cannot be filtered by",
+            ),
+            (
+                forge(None, u64::MAX, None, &tag),
+                "cursor holds a position past 100000, the largest offset a call accepts",
+            ),
+            (
+                forge(None, 100_001, None, &tag),
+                "cursor holds a position past 100000, the largest offset a call accepts",
+            ),
+            (
+                forge(None, 10, Some(u64::MAX), &tag),
+                "cursor holds a position past 100000, the largest offset a call accepts",
+            ),
+            (
+                forge(None, 10, None, "0123456789abcdef"),
+                "cursor was issued for another account (or another API key) of this provider",
+            ),
+        ];
+        for (cursor, message) in cases {
+            let request = RunRequest {
+                cursor: Some(cursor),
+                ..RunRequest::default()
+            };
+            let error =
+                collect_on(&client, &clock, Resource::SentInvitations, request).unwrap_err();
+            assert_eq!(
+                (error.code, error.message.as_str(), error.provider),
+                (ErrorCode::InvalidInput, message, Some(provider)),
+                "{provider}"
+            );
+        }
+        // The largest position allowed is still a position, not an overflow.
+        let request = RunRequest {
+            cursor: Some(forge(None, 100_000, None, &tag)),
+            ..RunRequest::default()
+        };
+        let result = collect_on(&client, &clock, Resource::SentInvitations, request).unwrap();
+        assert!(
+            result.items.is_empty(),
+            "{provider}: {} items past the end",
+            result.items.len()
+        );
+        assert_ne!(result.stop_reason, StopReason::MaxItems, "{provider}");
+        let before = transport.requests();
+        assert!(before <= 1, "{provider}: {before} requests past the end");
+    }
 }
 
 #[test]
@@ -257,7 +341,7 @@ fn iterate_and_collect_validate_invitation_type_before_any_request() {
     let api = FakeApi::new("linkup-v2", 50);
     let (client, transport, clock) = honest_client(&api, Settings::default());
     for (resource, kind, message) in [
-        (Resource::SentInvitations, "FRIEND", "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"CONTENT_SERIES\" for linkup-v2"),
+        (Resource::SentInvitations, "FRIEND", "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"NEWSLETTER\" for linkup-v2 sentInvitations"),
         (Resource::Connections, "CONNECTION", "invitationType applies to sentInvitations and receivedInvitations only"),
     ] {
         let request = RunRequest { invitation_type: Some(kind.into()), ..RunRequest::default() };

@@ -59,7 +59,14 @@ fn run_case(case: &Value) -> Vec<String> {
         body: &body,
     };
     let now = case["nowMs"].as_i64();
-    let (kind, actual) = match parse_response(provider, resource, &response, None, now) {
+    // A case may name the call its response answers (`{"offset", "limit"}`):
+    // the provider's own first planned call for that range is passed along.
+    let call = case.get("call").map(|call| {
+        let offset = call["offset"].as_u64().unwrap();
+        let limit = call["limit"].as_u64().unwrap();
+        provider.plan(resource, offset, limit).remove(0)
+    });
+    let (kind, actual) = match parse_response(provider, resource, &response, call.as_ref(), now) {
         Ok(page) => (
             "page",
             serde_json::from_str(&to_json_string(&page)).unwrap(),

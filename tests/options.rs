@@ -97,7 +97,7 @@ fn list_and_run_options_name_the_bad_field() {
             v2,
             Resource::Connections
         )),
-        "offset must be an integer from 0 to 1000000000, got -1"
+        "offset must be an integer from 0 to 100000, got -1"
     );
     assert_eq!(
         refused(list_options(

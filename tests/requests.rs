@@ -177,10 +177,11 @@ fn invalid_queries_name_the_field_and_the_accepted_values() {
     let cases: Vec<(Result<ListQuery, linkedin_network::error::Error>, &str)> = vec![
         (ListQuery::new(v2, Resource::Connections, 0, 0, None), "limit must be an integer from 1 to 10000"),
         (ListQuery::new(v2, Resource::Connections, 0, 10_001, None), "limit must be an integer from 1 to 10000"),
-        (ListQuery::new(v2, Resource::Connections, 1_000_000_001, 1, None), "offset must be an integer from 0 to 1000000000"),
+        (ListQuery::new(v2, Resource::Connections, 100_001, 1, None), "offset must be an integer from 0 to 100000"),
         (ListQuery::new(v2, Resource::Connections, 0, 1, Some("CONNECTION")), "invitationType applies to sentInvitations and receivedInvitations only"),
-        (ListQuery::new(v2, Resource::SentInvitations, 0, 1, Some("FRIEND")), "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"CONTENT_SERIES\" for linkup-v2"),
-        (ListQuery::new(cs, Resource::ReceivedInvitations, 0, 1, Some("CONNECTION")), "invitationType is not supported by connectsafely (it lists every type; read each item's `type`)"),
+        (ListQuery::new(v2, Resource::SentInvitations, 0, 1, Some("FRIEND")), "invitationType must be one of \"CONNECTION\", \"ORGANIZATION\", \"NEWSLETTER\" for linkup-v2 sentInvitations"),
+        (ListQuery::new(cs, Resource::SentInvitations, 0, 1, Some("ORGANIZATION")), "invitationType must be one of \"CONNECTION\" for connectsafely sentInvitations"),
+        (ListQuery::new(cs, Resource::ReceivedInvitations, 0, 1, Some("CONNECTION")), "invitationType is not supported by connectsafely for receivedInvitations (it lists every type; read each item's `type`)"),
     ];
     for (result, message) in cases {
         let error = result.unwrap_err();

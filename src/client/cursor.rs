@@ -2,13 +2,18 @@
 //! holds positions, never a secret. It carries where to continue, the total
 //! last seen (so a resumed run notices a list that changed meanwhile) and the
 //! hashes of the last items delivered (so a shift between runs cannot deliver
-//! one of them twice).
+//! one of them twice), and the account's binding tag (see `binding`): a tag,
+//! never the account id.
+//!
+//! Decoding checks the form only; the client then checks every field against
+//! the same rules as a fresh call (provider, account, list, invitation type,
+//! offset), because the checksum below stops accidents, not forgery.
 
 use crate::error::Error;
 use crate::json::{parse, ObjectWriter, Value};
 use crate::query::Resource;
 
-const PREFIX: &str = "lnc1.";
+const PREFIX: &str = "lnc2.";
 /// Recent identity hashes carried across a resume: enough for a shift of a
 /// few items between runs, small enough to stay far under 1 KB.
 pub const CARRIED_HASHES: usize = 8;
@@ -17,6 +22,8 @@ pub const MAX_CURSOR_BYTES: usize = 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
     pub provider: String,
+    /// The account's binding tag, 16 hex digits (`binding::account_tag_hex`).
+    pub account: String,
     pub resource: Resource,
     pub invitation_type: Option<String>,
     /// The list position of the next item to deliver.
@@ -36,6 +43,7 @@ impl Cursor {
         let mut object = ObjectWriter::new(&mut payload);
         object
             .field("p", &self.provider)
+            .field("a", &self.account)
             .field("r", self.resource.as_str())
             .field("t", &self.invitation_type)
             .field("o", &self.offset)
@@ -82,30 +90,67 @@ impl Cursor {
             .and_then(Value::as_str)
             .and_then(|name| Resource::parse(name).ok());
         let recent: Option<Vec<u64>> = match field("h") {
-            Some(Value::Array(hashes)) => Some(
-                hashes
-                    .iter()
-                    .filter_map(|hash| {
-                        hash.as_str()
-                            .and_then(|hex| u64::from_str_radix(hex, 16).ok())
-                    })
-                    .collect(),
-            ),
+            Some(Value::Array(hashes)) if hashes.len() <= CARRIED_HASHES => hashes
+                .iter()
+                .map(|hash| hash.as_str().and_then(hex16))
+                .collect(),
             _ => None,
         };
         let provider = field("p").and_then(Value::as_str);
+        let account = field("a")
+            .and_then(Value::as_str)
+            .filter(|tag| hex16(tag).is_some());
         let offset = field("o").and_then(Value::as_u64);
-        match (provider, resource, offset, recent) {
-            (Some(provider), Some(resource), Some(offset), Some(recent)) => Ok(Cursor {
+        let invitation_type = match field("t") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(kind)) => Some(Some(kind.to_string())),
+            Some(_) => None,
+        };
+        let total = match field("n") {
+            None | Some(Value::Null) => Some(None),
+            Some(number) => number.as_u64().map(Some),
+        };
+        match (
+            provider,
+            account,
+            resource,
+            offset,
+            recent,
+            invitation_type,
+            total,
+        ) {
+            (
+                Some(provider),
+                Some(account),
+                Some(resource),
+                Some(offset),
+                Some(recent),
+                Some(invitation_type),
+                Some(total),
+            ) => Ok(Cursor {
                 provider: provider.to_string(),
+                account: account.to_string(),
                 resource,
-                invitation_type: field("t").and_then(Value::as_str).map(str::to_string),
+                invitation_type,
                 offset,
-                total: field("n").and_then(Value::as_u64),
+                total,
                 recent,
             }),
             _ => Err(damaged()),
         }
+    }
+}
+
+/// Exactly 16 lower-case hex digits as a `u64`.
+fn hex16(text: &str) -> Option<u64> {
+    let well_formed = text.len() == 16
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte));
+    if well_formed {
+        u64::from_str_radix(text, 16).ok()
+    } else {
+        None
     }
 }
 

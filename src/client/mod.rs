@@ -21,7 +21,9 @@ use crate::normalize::profile_url::percent_encode;
 use crate::operations::estimate_credits;
 use crate::plan::Estimate;
 use crate::providers::Provider;
-use crate::query::{base_url, check_invitation_type, Credentials, ListQuery, Resource, Target};
+use crate::query::{
+    base_url, check_invitation_type, Credentials, ListQuery, Resource, Target, MAX_OFFSET,
+};
 
 use budget::{Budgets, Spend, StopReason};
 use call::CallContext;
@@ -51,6 +53,9 @@ impl Default for Settings {
     }
 }
 
+/// The largest list total a cursor may carry: far past any LinkedIn list.
+const MAX_LIST_TOTAL: u64 = 100_000_000;
+
 /// `collect` stops here when no `maxItems` is given (SPEC §4).
 pub const DEFAULT_COLLECT_LIMIT: u64 = 10_000;
 
@@ -59,6 +64,9 @@ pub struct ClientShared<T: Transport, C: Timer> {
     pub provider: &'static dyn Provider,
     pub base_url: String,
     pub credentials: Credentials,
+    /// The account's binding tag (`binding::account_tag_hex`), carried by
+    /// cursors instead of anything that identifies the account.
+    pub account_tag: String,
     pub settings: Settings,
     pub transport: T,
     pub timer: C,
@@ -103,10 +111,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     ) -> Result<Client<T, C>, Error> {
         provider.check_credentials(&credentials)?;
         let base_url = base_url(base, provider.default_base_url())?;
+        let account_tag = binding::account_tag_hex(provider.id(), &credentials);
         Ok(Client {
             shared: Rc::new(ClientShared {
                 provider,
                 base_url,
+                account_tag,
                 credentials,
                 settings,
                 transport,
@@ -208,23 +218,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             .transpose()?;
         let mut start = request.offset;
         if let Some(cursor) = &resume {
-            if cursor.provider != provider.id() || cursor.resource != resource {
-                return Err(Error::invalid_input(
-                    "cursor",
-                    &format!(
-                        "was issued for {} {}; this is {} {}",
-                        cursor.provider,
-                        cursor.resource.as_str(),
-                        provider.id(),
-                        resource.as_str()
-                    ),
-                ));
-            }
+            self.check_cursor(cursor, resource)?;
             if invitation_type.is_some() && invitation_type != cursor.invitation_type {
                 return Err(Error::invalid_input(
                     "invitationType",
                     "differs from the cursor's; resume with the same invitationType (or none)",
-                ));
+                )
+                .with_provider(provider.id()));
             }
             invitation_type.clone_from(&cursor.invitation_type);
             start = cursor.offset;
@@ -244,6 +244,39 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             follow_plan: false,
         };
         Ok((invitation_type, spec))
+    }
+
+    /// A decoded cursor, checked field by field like a fresh call: its
+    /// checksum stops accidents, not a cursor written by hand.
+    fn check_cursor(&self, cursor: &Cursor, resource: Resource) -> Result<(), Error> {
+        let provider = self.shared.provider;
+        let refuse = |problem: &str| {
+            Err(Error::invalid_input("cursor", problem).with_provider(provider.id()))
+        };
+        if cursor.provider != provider.id() || cursor.resource != resource {
+            return refuse(&format!(
+                "was issued for {} {}; this is {} {}",
+                crate::json::quoted(&cursor.provider),
+                cursor.resource.as_str(),
+                crate::json::quoted(provider.id()),
+                resource.as_str()
+            ));
+        }
+        if cursor.account != self.shared.account_tag {
+            return refuse("was issued for another account (or another API key) of this provider");
+        }
+        if let Some(kind) = &cursor.invitation_type {
+            let accepted = check_invitation_type(provider, resource, kind);
+            if accepted.as_ref().ok() != Some(kind) {
+                return refuse("holds an invitation type this list cannot be filtered by");
+            }
+        }
+        if cursor.offset > MAX_OFFSET || cursor.total.is_some_and(|total| total > MAX_LIST_TOTAL) {
+            return refuse(&format!(
+                "holds a position past {MAX_OFFSET}, the largest offset a call accepts"
+            ));
+        }
+        Ok(())
     }
 
     fn start_run(

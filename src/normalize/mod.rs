@@ -2,6 +2,7 @@
 //! called from the provider files, never copied into them.
 
 pub mod ids;
+pub mod invitation_type;
 pub mod names;
 pub mod person;
 pub mod profile_url;

@@ -8,10 +8,13 @@ use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::{quoted, Obj};
 use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
 use crate::normalize::ids::invitation_id;
+use crate::normalize::invitation_type::category;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{params, split_range, PlannedCall};
-use crate::providers::{read_document, read_items, status_error, Provider};
+use crate::providers::{
+    read_document, read_list, reported_position, status_error, InvitationFilter, Provider,
+};
 use crate::query::{check_token_text, Credentials, Resource, Target};
 
 pub struct ConnectSafely;
@@ -45,9 +48,18 @@ impl Provider for ConnectSafely {
         }
     }
 
-    /// It returns every category and has no filter parameter.
-    fn invitation_types(&self) -> &'static [&'static str] {
-        &[]
+    /// No filter parameter: the sent list holds only connection invitations
+    /// (so `CONNECTION` is accepted and nothing is sent); the received list
+    /// holds every category and cannot be filtered.
+    fn invitation_filters(&self, resource: Resource) -> &'static [InvitationFilter] {
+        match resource {
+            Resource::SentInvitations => &[("CONNECTION", None)],
+            _ => &[],
+        }
+    }
+
+    fn credential_fields(&self) -> &'static [&'static str] {
+        &["apiKey", "accountId"]
     }
 
     fn page_size(&self, resource: Resource) -> u64 {
@@ -105,6 +117,7 @@ impl Provider for ConnectSafely {
         &self,
         resource: Resource,
         response: &HttpResponse<'_>,
+        call: Option<&PlannedCall>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
         let document = read_document(ID, response, now_ms)?;
@@ -114,7 +127,12 @@ impl Provider for ConnectSafely {
         }
         let mut warnings = Vec::new();
         let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
-        let items = read_items(&root, resource, |entry| {
+        let key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        let items = read_list(&root, key, |entry| {
             Ok(match resource {
                 Resource::Connections => {
                     Item::Connection(connection(entry, clock.as_ref(), &mut warnings)?)
@@ -127,9 +145,10 @@ impl Provider for ConnectSafely {
             _ => INVITATIONS_PAGE,
         };
         let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
+        let asked = call.map(|call| call.param("startIndex").unwrap_or(call.offset));
         Ok(Page {
             items,
-            offset: root.count("startIndex")?.unwrap_or(0),
+            offset: reported_position(&root, "startIndex", asked)?,
             total: None,
             has_more: returned > 0 && returned >= page_size,
             credits_used: 0,
@@ -196,10 +215,8 @@ fn invitation(
         id,
         urn,
         direction,
-        kind: entry
-            .text("invitationCategory")?
-            .unwrap_or("CONNECTION")
-            .to_string(),
+        kind: category(entry.text("invitationCategory")?.unwrap_or("CONNECTION")),
+        provider_type: entry.text("linkedInInvitationType")?.map(str::to_string),
         state: entry.text("state")?.map(str::to_string),
         message: entry.text("message")?.map(str::to_string),
         sent_at: resolve(time, None, clock, &|| entry.path_of(time_key), warnings),

@@ -8,12 +8,17 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{quoted, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
+use crate::normalize::invitation_type::category;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, PlannedCall};
-use crate::providers::{linkup_post, read_document, read_items, status_error, Provider};
-use crate::query::{check_token_text, quoted_list, Credentials, Resource, Target};
+use crate::providers::{
+    read_document, read_list, reported_position, status_error, InvitationFilter, Provider,
+};
+use crate::query::{
+    check_token_text, quoted_list, wire_invitation_type, Credentials, Resource, Target,
+};
 
 pub struct LinkupV1;
 
@@ -22,6 +27,12 @@ const RESULTS_PER_PAGE: u64 = 10;
 /// Pages per call: 100 items, like the other providers' largest calls.
 const PAGES_PER_CALL: u64 = 10;
 /// The proxy countries the API documents (default FR when none is sent).
+/// `invitation_type` (default CONNECTION), in the product's words and v1's.
+const FILTERS: [InvitationFilter; 3] = [
+    ("CONNECTION", Some("CONNECTION")),
+    ("ORGANIZATION", Some("ORGANIZATION")),
+    ("NEWSLETTER", Some("CONTENT_SERIES")),
+];
 const COUNTRIES: [&str; 11] = [
     "US", "UK", "FR", "DE", "NL", "IT", "IL", "CA", "BR", "ES", "IN",
 ];
@@ -58,8 +69,16 @@ impl Provider for LinkupV1 {
         Ok(())
     }
 
-    fn invitation_types(&self) -> &'static [&'static str] {
-        &["CONNECTION", "ORGANIZATION", "CONTENT_SERIES"]
+    fn invitation_filters(&self, resource: Resource) -> &'static [InvitationFilter] {
+        if resource.is_invitations() {
+            &FILTERS
+        } else {
+            &[]
+        }
+    }
+
+    fn credential_fields(&self) -> &'static [&'static str] {
+        &["apiKey", "loginToken", "country"]
     }
 
     fn page_size(&self, _resource: Resource) -> u64 {
@@ -76,27 +95,35 @@ impl Provider for LinkupV1 {
     /// covers only the part of its pages inside the range (the rest of a
     /// partly covered page is fetched, paid for, and dropped).
     fn plan(&self, _resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall> {
+        // Saturating throughout: no offset, however large, can wrap into a
+        // small page number (callers refuse offsets past MAX_OFFSET anyway).
         let end = offset.saturating_add(limit);
-        if limit == 0 {
+        let Some(last_item) = end.checked_sub(1).filter(|_| limit > 0) else {
             return Vec::new();
-        }
+        };
         let first_page = offset / RESULTS_PER_PAGE;
-        let last_page = (end - 1) / RESULTS_PER_PAGE;
+        let last_page = last_item / RESULTS_PER_PAGE;
         let mut calls = Vec::new();
         let mut page = first_page;
         while page <= last_page {
-            let until = last_page.min(page + PAGES_PER_CALL - 1);
+            let until = last_page.min(page.saturating_add(PAGES_PER_CALL - 1));
             let pages = until - page + 1;
-            let start = offset.max(page * RESULTS_PER_PAGE);
-            let stop = end.min((until + 1) * RESULTS_PER_PAGE);
+            let start = offset.max(page.saturating_mul(RESULTS_PER_PAGE));
+            let stop = end.min(until.saturating_add(1).saturating_mul(RESULTS_PER_PAGE));
             calls.push(PlannedCall {
                 offset: start,
                 count: stop - start,
                 credits: pages,
                 upstream_calls: pages,
-                params: params([("start_page", page + 1), ("end_page", until + 1)]),
+                params: params([
+                    ("start_page", page.saturating_add(1)),
+                    ("end_page", until.saturating_add(1)),
+                ]),
             });
-            page = until + 1;
+            match until.checked_add(1) {
+                Some(next) => page = next,
+                None => break,
+            }
         }
         calls
     }
@@ -107,15 +134,16 @@ impl Provider for LinkupV1 {
         let login_token = Credentials::require(&credentials.login_token, "loginToken", ID)?;
         let start_page = call
             .param("start_page")
-            .unwrap_or(call.offset / RESULTS_PER_PAGE + 1);
+            .unwrap_or((call.offset / RESULTS_PER_PAGE).saturating_add(1));
         let end_page = call.param("end_page").unwrap_or(start_page);
         let mut body = String::with_capacity(128);
         let mut fields = ObjectWriter::new(&mut body);
         fields
             .field("start_page", &start_page)
             .field("end_page", &end_page);
-        if let (Some(kind), true) = (&target.invitation_type, target.resource.is_invitations()) {
-            fields.field("invitation_type", kind);
+        let kind = target.invitation_type.as_deref();
+        if let Some(wire) = wire_invitation_type(self, target.resource, kind) {
+            fields.field("invitation_type", wire);
         }
         if let Some(country) = &credentials.country {
             fields.field("country", &country.to_ascii_uppercase());
@@ -127,13 +155,18 @@ impl Provider for LinkupV1 {
             target.base_url,
             endpoint(target.resource)
         );
-        Ok(linkup_post(url, api_key, body))
+        Ok(HttpRequest::json_post(
+            url,
+            vec![("x-api-key", api_key.to_string())],
+            body,
+        ))
     }
 
     fn parse_page(
         &self,
         resource: Resource,
         response: &HttpResponse<'_>,
+        call: Option<&PlannedCall>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
         let document = read_document(ID, response, now_ms)?;
@@ -153,17 +186,28 @@ impl Provider for LinkupV1 {
         let mut warnings = Vec::new();
         let clock = anchor(None, response.header("date"), now_ms, &mut warnings);
         let data = root.required_object("data")?;
-        let items = read_items(&data, resource, |entry| {
+        let key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        let items = read_list(&data, key, |entry| {
             Ok(match resource {
                 Resource::Connections => Item::Connection(connection(entry, &mut warnings)?),
                 _ => Item::Invitation(invitation(entry, resource, clock.as_ref(), &mut warnings)?),
             })
         })?;
         let total = data.count("total_available_results")?;
-        let pagination = data.object("pagination")?;
+        // Page mode (what the client sends) echoes its pages in `pagination`;
+        // total-results mode has no pagination block and starts at the top.
+        let asked = call.and_then(|call| call.param("start_page"));
+        let pagination = match asked {
+            Some(_) => Some(data.required_object("pagination")?),
+            None => data.object("pagination")?,
+        };
         let (start_page, end_page, per_page, pages_fetched) = match &pagination {
             Some(p) => (
-                p.count("start_page")?,
+                Some(reported_position(p, "start_page", asked)?),
                 p.count("end_page")?,
                 p.count("results_per_page")?,
                 p.count("pages_fetched")?,
@@ -174,12 +218,22 @@ impl Provider for LinkupV1 {
             .filter(|size| *size > 0)
             .unwrap_or(RESULTS_PER_PAGE);
         let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
-        // Total-results mode has no pagination block: it always starts at the top.
-        let offset = start_page.map_or(0, |page| page.saturating_sub(1) * per_page);
+        let offset = match start_page {
+            Some(page) => page
+                .checked_sub(1)
+                .and_then(|page| page.checked_mul(per_page))
+                .ok_or_else(|| {
+                    data.wrong(
+                        "pagination",
+                        "holds a start_page that is no list position (0, or too large)",
+                    )
+                })?,
+            None => 0,
+        };
         let end_page = end_page.or(start_page);
         let has_more = match (end_page, total) {
             (Some(end_page), Some(total)) => end_page.saturating_mul(per_page) < total,
-            (None, Some(total)) => offset + returned < total,
+            (None, Some(total)) => offset.saturating_add(returned) < total,
             _ => false,
         };
         let credits_used = pages_fetched
@@ -259,10 +313,8 @@ fn invitation(
         id,
         urn,
         direction,
-        kind: entry
-            .text("invitation_type")?
-            .unwrap_or("CONNECTION")
-            .to_string(),
+        kind: category(entry.text("invitation_type")?.unwrap_or("CONNECTION")),
+        provider_type: entry.text("invitation_type")?.map(str::to_string),
         state: entry.text("invitation_state")?.map(str::to_string),
         message: entry.text("message")?.map(str::to_string),
         sent_at: resolve(

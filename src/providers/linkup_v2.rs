@@ -8,12 +8,15 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
 use crate::normalize::ids::invitation_id;
+use crate::normalize::invitation_type::category;
 use crate::normalize::names::first_present;
 use crate::normalize::person::{person, PersonSource};
 use crate::normalize::relative_time::{anchor, resolve, Anchor};
 use crate::plan::{ceil_div, params, split_range, PlannedCall};
-use crate::providers::{linkup_post, read_document, read_items, status_error, Provider};
-use crate::query::{Credentials, Resource, Target};
+use crate::providers::{
+    read_document, read_list, reported_position, status_error, InvitationFilter, Provider,
+};
+use crate::query::{wire_invitation_type, Credentials, Resource, Target};
 
 pub struct LinkupV2;
 
@@ -23,6 +26,12 @@ const ID: &str = "linkup-v2";
 const PAGE_SIZE: u64 = 100;
 const RESULTS_PER_CREDIT: u64 = 50;
 const UPSTREAM_PAGE: u64 = 100;
+/// `invitation_type` values, in the product's words and LinkupAPI's.
+const LINKUP_FILTERS: [InvitationFilter; 3] = [
+    ("CONNECTION", Some("CONNECTION")),
+    ("ORGANIZATION", Some("ORGANIZATION")),
+    ("NEWSLETTER", Some("CONTENT_SERIES")),
+];
 
 fn action(resource: Resource) -> &'static str {
     match resource {
@@ -47,8 +56,16 @@ impl Provider for LinkupV2 {
         Ok(())
     }
 
-    fn invitation_types(&self) -> &'static [&'static str] {
-        &["CONNECTION", "ORGANIZATION", "CONTENT_SERIES"]
+    fn invitation_filters(&self, resource: Resource) -> &'static [InvitationFilter] {
+        if resource.is_invitations() {
+            &LINKUP_FILTERS
+        } else {
+            &[]
+        }
+    }
+
+    fn credential_fields(&self) -> &'static [&'static str] {
+        &["apiKey", "accountId"]
     }
 
     fn page_size(&self, _resource: Resource) -> u64 {
@@ -80,14 +97,15 @@ impl Provider for LinkupV2 {
                 params
                     .field("count", &call.param("count").unwrap_or(call.count))
                     .field("offset", &call.param("offset").unwrap_or(call.offset));
-                if let Some(kind) = &target.invitation_type {
-                    params.field("invitation_type", kind);
+                let kind = target.invitation_type.as_deref();
+                if let Some(wire) = wire_invitation_type(self, target.resource, kind) {
+                    params.field("invitation_type", wire);
                 }
             });
         envelope.end();
-        Ok(linkup_post(
+        Ok(HttpRequest::json_post(
             format!("{}/v2/network", target.base_url),
-            api_key,
+            vec![("x-api-key", api_key.to_string())],
             body,
         ))
     }
@@ -96,6 +114,7 @@ impl Provider for LinkupV2 {
         &self,
         resource: Resource,
         response: &HttpResponse<'_>,
+        call: Option<&PlannedCall>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error> {
         let document = read_document(ID, response, now_ms)?;
@@ -112,7 +131,12 @@ impl Provider for LinkupV2 {
         let clock = anchor(timestamp, response.header("date"), now_ms, &mut warnings);
         let data = root.required_object("data")?;
         let list_type = data.text("invitation_type")?;
-        let items = read_items(&data, resource, |entry| {
+        let key = if resource.is_invitations() {
+            "invitations"
+        } else {
+            "connections"
+        };
+        let items = read_list(&data, key, |entry| {
             Ok(match resource {
                 Resource::Connections => Item::Connection(connection(entry, &mut warnings)?),
                 _ => Item::Invitation(invitation(
@@ -125,19 +149,13 @@ impl Provider for LinkupV2 {
             })
         })?;
         let total = data.count("total_available_results")?;
-        let pagination = data.object("pagination")?;
-        let (offset, has_more) = match &pagination {
-            Some(pagination) => (pagination.count("offset")?, pagination.flag("has_more")?),
-            None => (None, None),
-        };
-        let offset = offset.unwrap_or_else(|| {
-            warnings
-                .push("data.pagination.offset is missing; the page is taken to start at 0".into());
-            0
-        });
+        let pagination = data.required_object("pagination")?;
+        let asked = call.map(|call| call.param("offset").unwrap_or(call.offset));
+        let offset = reported_position(&pagination, "offset", asked)?;
         let returned = u64::try_from(items.len()).unwrap_or(u64::MAX);
-        let has_more =
-            has_more.unwrap_or_else(|| total.is_some_and(|total| offset + returned < total));
+        let has_more = pagination
+            .flag("has_more")?
+            .unwrap_or_else(|| total.is_some_and(|total| offset.saturating_add(returned) < total));
         let credits_used = match &metadata {
             Some(metadata) => metadata.count("credits_consumed")?,
             None => None,
@@ -229,11 +247,16 @@ fn invitation(
         id,
         urn,
         direction,
-        kind: entry
+        kind: category(
+            entry
+                .text("invitation_type")?
+                .or(list_type)
+                .unwrap_or("CONNECTION"),
+        ),
+        provider_type: entry
             .text("invitation_type")?
             .or(list_type)
-            .unwrap_or("CONNECTION")
-            .to_string(),
+            .map(str::to_string),
         state: first_present(&[entry.text("invitation_state")?, entry.text("state")?])
             .map(str::to_string),
         message: entry.text("message")?.map(str::to_string),

@@ -7,7 +7,7 @@ mod linkup_v1;
 mod linkup_v2;
 
 use crate::error::{Error, ErrorCode};
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{parse_object, Obj, Value};
 use crate::model::{Item, Page};
 use crate::normalize::time::parse_http_date;
@@ -30,8 +30,16 @@ pub trait Provider: Sync {
     /// Rejects credentials this provider cannot work with, naming the field.
     fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error>;
 
-    /// The `invitationType` values it can filter by; empty when it has no filter.
-    fn invitation_types(&self) -> &'static [&'static str];
+    /// The invitation types `resource` can be filtered by: each the
+    /// product's word (SPEC §2's vocabulary) and the word sent for it, or
+    /// `None` where the list holds only that type and nothing is sent. Empty
+    /// when the list cannot be filtered.
+    fn invitation_filters(&self, resource: Resource) -> &'static [InvitationFilter];
+
+    /// The credential and account options this provider takes
+    /// (`apiKey`, `accountId`, `loginToken`, `country`); any other is refused
+    /// by name, so a `loginToken` given to linkup-v2 is not silently ignored.
+    fn credential_fields(&self) -> &'static [&'static str];
 
     /// The most items one call should ask for, on this provider's grid.
     fn page_size(&self, resource: Resource) -> u64;
@@ -51,11 +59,15 @@ pub trait Provider: Sync {
     fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error>;
 
     /// Reads a response into a normalized page, or the error it reports.
-    /// `now_ms` anchors relative times when the response carries no clock.
+    /// With `call` (the planned call the response answers), the position the
+    /// response reports must be the one asked for: a provider that answered
+    /// another part of the list is `BAD_RESPONSE`, never a silently clipped
+    /// page. `now_ms` anchors relative times when the response carries no clock.
     fn parse_page(
         &self,
         resource: Resource,
         response: &HttpResponse<'_>,
+        call: Option<&PlannedCall>,
         now_ms: Option<i64>,
     ) -> Result<Page, Error>;
 
@@ -66,6 +78,10 @@ pub trait Provider: Sync {
         true
     }
 }
+
+/// One `invitationType` a list accepts: the product's word, and the word
+/// the provider is sent for it (`None`: the list holds only this type).
+pub type InvitationFilter = (&'static str, Option<&'static str>);
 
 impl core::fmt::Debug for dyn Provider {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -162,18 +178,12 @@ pub fn read_document<'t>(
     })
 }
 
-/// The items of the envelope's list (`invitations` or `connections`), each
-/// normalized by `read`.
-pub fn read_items(
+/// The items of an envelope's list field `key`, each normalized by `read`.
+pub fn read_list(
     container: &Obj<'_, '_>,
-    resource: Resource,
+    key: &'static str,
     mut read: impl FnMut(&Obj<'_, '_>) -> Result<Item, Error>,
 ) -> Result<Vec<Item>, Error> {
-    let key = if resource.is_invitations() {
-        "invitations"
-    } else {
-        "connections"
-    };
     let entries = container.list(key)?;
     let mut items = Vec::with_capacity(entries.len());
     for entry in &entries {
@@ -182,21 +192,26 @@ pub fn read_items(
     Ok(items)
 }
 
-/// The error for a 2xx body that is not the documented envelope.
-pub fn envelope_error(provider: &'static str, response: &HttpResponse<'_>, problem: &str) -> Error {
-    Error::bad_response(provider, "body", problem).with_status(response.status)
-}
-
-/// LinkupAPI's request, v1 and v2 alike: a JSON POST with the key in `x-api-key`.
-pub fn linkup_post(url: String, api_key: &str, body: String) -> HttpRequest {
-    HttpRequest {
-        method: Method::Post,
-        url,
-        headers: vec![
-            ("content-type", "application/json".to_string()),
-            ("accept", "application/json".to_string()),
-            ("x-api-key", api_key.to_string()),
-        ],
-        body: Some(body),
+/// A list position the response reports in `key` of `container`: required,
+/// and, when the request asked for `expected`, equal to it. A position that
+/// is missing or not the one asked for would otherwise be read as 0 and the
+/// page clipped away, ending a run early with `complete: true`.
+pub fn reported_position(
+    container: &Obj<'_, '_>,
+    key: &'static str,
+    expected: Option<u64>,
+) -> Result<u64, Error> {
+    let position = container.count(key)?.ok_or_else(|| {
+        container.wrong(
+            key,
+            "is missing: the page's position in the list is unknown",
+        )
+    })?;
+    match expected {
+        Some(asked) if asked != position => Err(container.wrong(
+            key,
+            &format!("is {position}, but the request asked for {asked}: the answer is another part of the list"),
+        )),
+        _ => Ok(position),
     }
 }

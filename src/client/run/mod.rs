@@ -364,6 +364,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     pub fn cursor(&self) -> Cursor {
         Cursor {
             provider: self.context.client.shared.provider.id().to_string(),
+            account: self.context.client.shared.account_tag.clone(),
             resource: self.context.target.resource,
             invitation_type: self.context.target.invitation_type.clone(),
             offset: self.position,
