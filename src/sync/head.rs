@@ -99,6 +99,11 @@ impl HeadRead {
         self.status
     }
 
+    /// How many new items were taken so far.
+    pub fn added_count(&self) -> usize {
+        self.added.len()
+    }
+
     /// Where the next read starts: one item early when it is anchored.
     pub fn next_offset(&self) -> u64 {
         match (&self.anchor, self.total) {

@@ -19,6 +19,9 @@ pub struct Lists {
     pub connections: Vec<Human>,
     pub charged: u64,
     pub served: u64,
+    /// Requests and credits of the connections list alone.
+    pub connection_calls: u64,
+    pub connection_credits: u64,
     next_person: u64,
 }
 
@@ -75,11 +78,27 @@ impl Network {
         self.lists.borrow().charged
     }
 
+    /// (requests, credits) the connections list cost so far.
+    pub fn connections_cost(&self) -> (u64, u64) {
+        let lists = self.lists.borrow();
+        (lists.connection_calls, lists.connection_credits)
+    }
+
+    /// The keys of each list now: sent ids, received ids, connection URLs.
+    pub fn truth(&self) -> [Vec<String>; 3] {
+        let lists = self.lists.borrow();
+        [
+            lists.sent.iter().map(|(id, _)| id.clone()).collect(),
+            lists.received.iter().map(|(id, _)| id.clone()).collect(),
+            lists.connections.iter().map(Human::canonical_url).collect(),
+        ]
+    }
+
     pub fn served(&self) -> u64 {
         self.lists.borrow().served
     }
 
-    /// `count` new connections at the head; their canonical URLs.
+    /// `count` new connections at the head; their canonical URLs, in list order.
     pub fn connect(&self, count: usize) -> Vec<String> {
         (0..count)
             .map(|_| {
@@ -88,10 +107,13 @@ impl Network {
                 self.lists.borrow_mut().connections.insert(0, person);
                 url
             })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
             .collect()
     }
 
-    /// `count` new sent invitations at the head; their ids.
+    /// `count` new sent invitations at the head; their ids, in list order.
     pub fn invite(&self, count: usize) -> Vec<String> {
         (0..count)
             .map(|_| {
@@ -100,6 +122,9 @@ impl Network {
                 self.lists.borrow_mut().sent.insert(0, entry);
                 id
             })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
             .collect()
     }
 
@@ -111,6 +136,9 @@ impl Network {
                 self.lists.borrow_mut().received.insert(0, entry);
                 id
             })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
             .collect()
     }
 
@@ -273,6 +301,10 @@ impl Network {
             ),
         };
         lists.charged += credits;
+        if resource == "connections" {
+            lists.connection_calls += 1;
+            lists.connection_credits += credits;
+        }
         Reply::Respond {
             after_ms: 100,
             status: 200,
