@@ -6,7 +6,7 @@
 //!
 //! A sync cut short commits only what it read whole. Lists are committed
 //! one by one, except sent invitations and connections, which are
-//! committed together once both have a baseline: an acceptance is seen in
+//! committed together once sent invitations have a baseline: an acceptance is seen in
 //! both at once (the invitation leaves, the connection arrives), so a sync
 //! that read one and not the other reports neither, and the next one sees
 //! the acceptance whole. What is not committed keeps its old state: its
@@ -170,9 +170,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         };
         let wanted = wanted(request.resources.as_deref());
         let both = [Resource::SentInvitations, Resource::Connections];
-        let linked = both
-            .iter()
-            .all(|resource| wanted.contains(resource) && state.known(*resource).is_some());
+        // Once sent invitations have a baseline, one can leave as accepted.
+        let linked = both.iter().all(|resource| wanted.contains(resource))
+            && state.known(Resource::SentInvitations).is_some();
         let mut spent = Spend::default();
         let mut reads: Vec<(Resource, Mode, ListRead)> = Vec::new();
         let mut stop_reason = StopReason::End;
