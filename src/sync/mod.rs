@@ -6,8 +6,11 @@
 pub mod bytes;
 pub mod diff;
 pub mod head;
+pub mod items_json;
+pub mod options;
 pub mod state;
 
 pub use diff::{diff_snapshots, Accepted, Changes, ListChanges, Removed, Snapshot};
 pub use head::{billing_unit, HeadRead, HeadStatus, HeadStep};
+pub use options::{diff_snapshots_json, sync_options};
 pub use state::{SyncState, STATE_PREFIX};
