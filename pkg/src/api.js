@@ -126,6 +126,7 @@ export function createApi(wasm, loading) {
     JSON.parse(wasm.parseResponse(toJson({ ...rest, headers: headersObject(headers) }), body)));
   const planRequests = pure("planRequests", (options) => JSON.parse(wasm.planRequests(toJson(options))));
   const estimateCredits = pure("estimateCredits", (options) => JSON.parse(wasm.estimateCredits(toJson(options))));
+  const diffSnapshots = pure("diffSnapshots", (options) => JSON.parse(wasm.diffSnapshots(toJson(options))));
 
   function createClient(options) {
     const { fetch, ...rest } = options ?? {};
@@ -203,6 +204,16 @@ export function createApi(wasm, loading) {
       });
     const client = {};
     for (const name of RESOURCES) client[name] = resource(name);
+    // SPEC §8: what changed since `state`, at the price of the change.
+    client.sync = async (options) => {
+      const { signal, onProgress, ...rest } = options ?? {};
+      const withCore = await coreWhenReady();
+      try {
+        return JSON.parse(await withCore((core) => core.sync(toJson(rest), signal, progressCallback(onProgress))));
+      } catch (error) {
+        return fail(error);
+      }
+    };
     return Object.freeze(client);
   }
 
@@ -213,6 +224,7 @@ export function createApi(wasm, loading) {
     parseResponse,
     planRequests,
     estimateCredits,
+    diffSnapshots,
     LinkedInNetworkError,
   };
 }

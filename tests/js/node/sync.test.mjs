@@ -1,0 +1,88 @@
+// client.sync and diffSnapshots through the built package over real HTTP
+// (SPEC §8), on each provider: a baseline, then changes at the incremental
+// floor against the emulator's ledger, a state refused for another account,
+// and diffSnapshots over collected items.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { ACCOUNT, PROVIDERS, clientFor, ln, rejection, requestsOf, start, truthOf, truthUrls, urls } from "./support/harness.mjs";
+
+let emu;
+before(async () => {
+  emu = await start();
+});
+after(() => emu.close());
+
+const ids = (items) => items.map((item) => item.id);
+const connectionCalls = (apiKey) => requestsOf(emu, apiKey).filter((entry) => entry.resource === "connections").length;
+
+for (const provider of PROVIDERS) {
+  describe(`sync on ${provider.id}`, () => {
+    test("a baseline, then only the change, at the floor", async () => {
+      const account = `acct-sync-${provider.id}`;
+      const { apiKey, client } = clientFor(emu, provider, { account });
+      const first = await client.sync();
+      assert.equal(first.complete, true);
+      assert.equal(first.stopReason, "end");
+      assert.equal(first.changes.baseline, true);
+      assert.deepEqual(urls(first.changes.connections.added), truthUrls(truthOf(emu, provider, "connections", account)));
+      assert.equal(first.creditsUsed, emu.ledger(apiKey).credits);
+      assert.match(first.state, /^lns1\./);
+      assert.ok(!first.state.includes(apiKey) && !first.state.includes(account));
+      assert.equal(typeof first.lastFullSyncAt, "string");
+      JSON.parse(JSON.stringify(first.state));
+
+      const newConnections = emu.shift({ account, resource: "connections", count: 3 });
+      const newSent = emu.shift({ account, resource: "sentInvitations", count: 2 });
+      const spent = emu.ledger(apiKey).credits;
+      const callsBefore = connectionCalls(apiKey);
+      const progress = [];
+      const second = await client.sync({ state: first.state, onProgress: (event) => progress.push(event) });
+      assert.equal(second.complete, true);
+      assert.equal(second.changes.baseline, false);
+      assert.deepEqual(urls(second.changes.connections.added), newConnections.map((item) => item.person.canonicalUrl));
+      const listedSent = newSent.filter(provider.lists).map((item) => item.id);
+      assert.deepEqual(ids(second.changes.sentInvitations.added), listedSent);
+      assert.deepEqual(second.changes.sentInvitations.removed, []);
+      assert.equal(second.creditsUsed, emu.ledger(apiKey).credits - spent, "credits as the ledger counts them");
+      assert.equal(connectionCalls(apiKey) - callsBefore, 1, "three new connections: one call");
+      assert.ok(progress.some((event) => event.resource === "connections"));
+      assert.equal(second.lastFullSyncAt, first.lastFullSyncAt);
+    });
+
+    test("a state of another account is INVALID_INPUT naming state, nothing sent", async () => {
+      const { client } = clientFor(emu, provider, { account: "acct-sync-a" });
+      const { state } = await client.sync({ resources: ["receivedInvitations"] });
+      const other = clientFor(emu, provider, { account: "acct-sync-b" });
+      const error = await rejection(other.client.sync({ state }));
+      assert.ok(error instanceof ln.LinkedInNetworkError);
+      assert.equal(error.code, "INVALID_INPUT");
+      assert.match(error.message, /^state /);
+      assert.equal(error.provider, provider.id);
+      assert.equal(requestsOf(emu, other.apiKey).length, 0);
+    });
+  });
+}
+
+test("diffSnapshots compares two collected readings", async () => {
+  const provider = PROVIDERS[0];
+  const account = "acct-sync-diff";
+  const { client } = clientFor(emu, provider, { account });
+  const before = (await client.sentInvitations.collect()).items;
+  const added = emu.shift({ account, resource: "sentInvitations", count: 4 }).filter(provider.lists);
+  const after = (await client.sentInvitations.collect()).items;
+  const changes = ln.diffSnapshots({ provider: provider.id, before, after });
+  assert.deepEqual(ids(changes.sentInvitations.added), added.map((item) => item.id));
+  assert.deepEqual(changes.connections, { added: [], removed: [] });
+  const reversed = ln.diffSnapshots({ provider: provider.id, before: { sentInvitations: after }, after: { sentInvitations: before } });
+  assert.deepEqual(reversed.sentInvitations.removed.map((entry) => entry.key), added.map((item) => item.id));
+  assert.throws(() => ln.diffSnapshots({ provider: provider.id, before: [{ kind: "connection" }] }), (error) => error.code === "INVALID_INPUT" && /^before\[0\]\.provider/.test(error.message));
+});
+
+test("sync options are checked before anything is sent", async () => {
+  const { apiKey, client } = clientFor(emu, PROVIDERS[1], { account: ACCOUNT });
+  const error = await rejection(client.sync({ maxCredit: 3 }));
+  assert.equal(error.code, "INVALID_INPUT");
+  assert.match(error.message, /maxCredit/);
+  assert.equal(requestsOf(emu, apiKey).length, 0);
+});
