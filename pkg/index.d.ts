@@ -5,13 +5,21 @@
 export type ProviderId = "linkup-v2" | "linkup-v1" | "connectsafely";
 export type ResourceName = "sentInvitations" | "receivedInvitations" | "connections";
 
-/** What linkup-v2 and linkup-v1 can filter invitations by (ConnectSafely cannot filter). */
-export type InvitationTypeFilter = "CONNECTION" | "ORGANIZATION" | "CONTENT_SERIES";
-/** Known invitation types; unknown ones pass through as sent. */
+/**
+ * What a sent or received invitation list can be filtered by. linkup-v2 and
+ * linkup-v1 filter by all three; ConnectSafely's sent list holds only
+ * connection invitations (so `"CONNECTION"` is accepted and sends nothing) and
+ * its received list cannot be filtered. `connections` takes no filter.
+ */
+export type InvitationTypeFilter = "CONNECTION" | "ORGANIZATION" | "NEWSLETTER";
+/**
+ * One vocabulary on every provider (linkup's `CONTENT_SERIES` is
+ * `"NEWSLETTER"`); unknown types pass through upper-cased. The provider's own
+ * word is in `providerType`.
+ */
 export type InvitationType =
   | "CONNECTION"
   | "ORGANIZATION"
-  | "CONTENT_SERIES"
   | "NEWSLETTER"
   | "EVENT"
   | "MEMBER_FOLLOW"
@@ -36,9 +44,13 @@ export interface Person {
   firstName: string | null;
   lastName: string | null;
   headline: string | null;
-  /** Canonical: `https://www.linkedin.com/in/<slug>`, slug percent-encoded with upper-case hex. */
+  /**
+   * Canonical: `https://www.linkedin.com/in/<slug>`; a public identifier's
+   * ASCII letters lower-cased (LinkedIn ignores their case), escapes in
+   * upper-case hex, a member-id slug (`ACoA…`) as sent.
+   */
   profileUrl: string | null;
-  /** The `/in/<slug>`, percent-decoded; null for member-id URLs. */
+  /** The `/in/<slug>`, percent-decoded and lower-cased; null for member-id URLs unless the provider gave one. */
   publicIdentifier: string | null;
   memberId: string | null;
   memberUrn: string | null;
@@ -47,6 +59,8 @@ export interface Person {
 }
 
 export interface Invitation {
+  /** The discriminant of `Item`. */
+  kind: "invitation";
   /** Exact decimal id ("7329176687475109888"); compare as strings or BigInt, never Number. */
   id: string;
   urn: string | null;
@@ -59,10 +73,14 @@ export interface Invitation {
   person: Person;
   /** shared_secret / validationToken of a received invitation. */
   acceptToken: string | null;
+  /** The provider's own word for the type (`"CONTENT_SERIES"`, `"SENT"`), as sent. */
+  providerType: string | null;
   provider: ProviderId;
 }
 
 export interface Connection {
+  /** The discriminant of `Item`. */
+  kind: "connection";
   person: Person;
   connectedAt: RelativeTime | null;
   provider: ProviderId;

@@ -126,7 +126,27 @@ impl<'t> Fields<'t> {
         Resource::parse(self.text("resource")?.unwrap_or_default())
     }
 
-    pub fn credentials(&self) -> Result<Credentials, Error> {
+    /// The credentials `provider` takes; one it does not take (a
+    /// `loginToken` for linkup-v2) is refused by name rather than ignored.
+    pub fn credentials(&self, provider: &dyn Provider) -> Result<Credentials, Error> {
+        let takes = provider.credential_fields();
+        for key in ["apiKey", "accountId", "loginToken", "country"] {
+            if self.present(key).is_some() && !takes.contains(&key) {
+                let list: Vec<String> = takes
+                    .iter()
+                    .map(|field| crate::json::quoted(field))
+                    .collect();
+                return Err(Error::invalid_input(
+                    key,
+                    &format!(
+                        "is not an option of {}, which takes {}",
+                        provider.id(),
+                        list.join(", ")
+                    ),
+                )
+                .with_provider(provider.id()));
+            }
+        }
         Ok(Credentials {
             api_key: self.text("apiKey")?.map(str::to_string),
             account_id: self.text("accountId")?.map(str::to_string),
@@ -198,7 +218,7 @@ pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
     }
     Ok(ClientOptions {
         provider,
-        credentials: fields.credentials()?,
+        credentials: fields.credentials(provider)?,
         base_url: fields.text("baseUrl")?.map(str::to_string),
         settings: Settings {
             retry,
@@ -316,12 +336,19 @@ pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
         fields.integer("offset", 0, MAX_OFFSET)?,
         fields.integer("limit", 1, MAX_LIMIT)?,
     ) {
+        // The provider's own parameters for a call at that range, so the
+        // page's reported position is checked against the one asked for.
         (Some(offset), Some(count)) => Some(PlannedCall {
             offset,
             count,
             credits: 0,
             upstream_calls: 0,
-            params: Vec::new(),
+            params: provider
+                .plan(resource, offset, count)
+                .into_iter()
+                .next()
+                .map(|call| call.params)
+                .unwrap_or_default(),
         }),
         (None, None) => None,
         _ => {

@@ -29,7 +29,7 @@ function progressCallback(onProgress) {
 async function* iteratePages(instance, name, options) {
   const { coreWhenReady, fail, generation } = instance;
   const { signal, onProgress, ...rest } = options ?? {};
-  if (onProgress !== undefined && typeof onProgress !== "function") throw invalidInput("onProgress must be a function");
+  if (onProgress != null && typeof onProgress !== "function") throw invalidInput("onProgress must be a function");
   const withCore = await coreWhenReady();
   let run;
   let runGeneration;

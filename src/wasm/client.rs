@@ -108,13 +108,26 @@ impl WasmClient {
         on_progress: JsValue,
     ) -> Promise {
         let client = self.client.clone();
-        let prepared = resource(resource_name)
-            .and_then(|resource| Ok((resource, run_options(options, "collect").map_err(to_js)?)));
+        // onProgress is a function or absent, as iterate requires.
+        let callback = if on_progress.is_undefined() || on_progress.is_null() {
+            Ok(None)
+        } else {
+            on_progress
+                .dyn_into::<Function>()
+                .map(Some)
+                .map_err(|_| to_js(Error::invalid_input("onProgress", "must be a function")))
+        };
+        let prepared = resource(resource_name).and_then(|resource| {
+            Ok((
+                resource,
+                run_options(options, "collect").map_err(to_js)?,
+                callback?,
+            ))
+        });
         promise(async move {
-            let (resource, request) = prepared?;
+            let (resource, request, callback) = prepared?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
-            let callback = on_progress.dyn_into::<Function>().ok();
             // A callback that throws stops the run; its exception is what the caller gets.
             let mut thrown: Option<JsValue> = None;
             let stop = cancel.clone();

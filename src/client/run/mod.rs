@@ -319,15 +319,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         }
     }
 
+    /// Why the run ended. Reaching `maxItems` is reported as `maxItems` even
+    /// when the list happens to end there too: whether it does is something
+    /// one provider's answer says (a total) and another's does not (a full
+    /// last page), and the same call must end the same way on every provider.
     fn finish(&mut self) {
         let reason = if let Some(reason) = self.budget_stop {
             reason
-        } else if self.list_ended
-            || self
-                .latest_total
-                .is_some_and(|total| self.position >= total)
-        {
-            StopReason::End
         } else if self.spec.end.is_some_and(|end| self.position >= end) {
             StopReason::MaxItems
         } else {

@@ -58,7 +58,8 @@ describe(`parseResponse over the fixture cases (${runnable.length} run, ${skippe
         let page;
         let error;
         try {
-          page = parseResponse({ provider: entry.provider, resource: entry.resource, status: entry.status, body, headers });
+          const range = entry.call ? { offset: entry.call.offset, limit: entry.call.limit } : {};
+          page = parseResponse({ provider: entry.provider, resource: entry.resource, status: entry.status, body, headers, ...range });
         } catch (thrown) {
           error = thrown;
         }
