@@ -192,21 +192,31 @@ export type ClientOptions =
   | (CommonClientOptions & { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country })
   | (CommonClientOptions & { provider: "connectsafely"; apiKey: string; accountId?: string });
 
-export interface RangeOptions {
+/** `F` is what the list can be filtered by: `never` for connections. */
+export interface RangeOptions<F extends string = InvitationTypeFilter> {
   offset?: number;
   /** 1–10000; default 10. */
   limit?: number;
-  invitationType?: InvitationTypeFilter;
+  invitationType?: F;
 }
 
-export interface ListOptions extends RangeOptions {
+export interface ListOptions<F extends string = InvitationTypeFilter> extends RangeOptions<F> {
+  /**
+   * A page's (or a progress event's, or a result's) cursor: the range starts
+   * right after what that page delivered. Not together with `offset`.
+   */
+  cursor?: string;
+  /** A range planned past it is `BUDGET_EXCEEDED`, with nothing sent. */
+  maxCredits?: number;
+  /** A range planned past it is `BUDGET_EXCEEDED`, with nothing sent. */
+  maxRequests?: number;
   signal?: AbortSignal;
 }
 
-export interface RunOptions {
-  /** Where to start when there is no cursor (default 0). */
+export interface RunOptions<F extends string = InvitationTypeFilter> {
+  /** Where to start when there is no cursor (default 0); not together with `cursor`. */
   offset?: number;
-  invitationType?: InvitationTypeFilter;
+  invitationType?: F;
   maxItems?: number;
   /** No call starts whose price would pass it. */
   maxCredits?: number;
@@ -219,21 +229,22 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export interface ResourceClient<T extends Item> {
-  /** One planned range `[offset, offset + limit)`. */
-  list(options?: ListOptions): Promise<Page<T>>;
+export interface ResourceClient<T extends Item, F extends string = InvitationTypeFilter> {
+  /** One planned range `[offset, offset + limit)`, or the range after `cursor`. */
+  list(options?: ListOptions<F>): Promise<Page<T>>;
   /** Every item, in list order, as pages arrive. */
-  iterate(options?: RunOptions): AsyncGenerator<T, void, undefined>;
+  iterate(options?: RunOptions<F>): AsyncGenerator<T, void, undefined>;
   /** Every item in one result; stops at `maxItems` (10,000 when not given). */
-  collect(options?: RunOptions): Promise<CollectResult<T>>;
+  collect(options?: RunOptions<F>): Promise<CollectResult<T>>;
   /** The price of a range, before anything is spent. */
-  estimate(options?: RangeOptions): Estimate;
+  estimate(options?: RangeOptions<F>): Estimate;
 }
 
 export interface Client {
   readonly sentInvitations: ResourceClient<Invitation>;
   readonly receivedInvitations: ResourceClient<Invitation>;
-  readonly connections: ResourceClient<Connection>;
+  /** Connections cannot be filtered by type: `invitationType` does not compile. */
+  readonly connections: ResourceClient<Connection, never>;
 }
 
 export type ErrorCode =

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use crate::client::budget::Budgets;
 use crate::client::retry::RetryPolicy;
-use crate::client::{RunRequest, Settings};
+use crate::client::{ListRequest, RunRequest, Settings};
 use crate::error::Error;
 use crate::json::{parse, quoted, type_name, Value};
 use crate::plan::PlannedCall;
@@ -155,6 +155,19 @@ impl<'t> Fields<'t> {
         })
     }
 
+    /// A cursor to resume from; it says where, so an offset beside it is
+    /// refused rather than silently ignored.
+    pub fn cursor(&self) -> Result<Option<String>, Error> {
+        let cursor = self.text("cursor")?.map(str::to_string);
+        if cursor.is_some() && self.present("offset").is_some() {
+            return Err(Error::invalid_input(
+                "offset",
+                "cannot be given with a cursor: the cursor says where to continue",
+            ));
+        }
+        Ok(cursor)
+    }
+
     /// `{offset, limit, invitationType}` for one range of one list.
     pub fn list_query(
         &self,
@@ -243,6 +256,34 @@ pub fn list_options(
         .list_query(provider, resource)
 }
 
+/// `list` on a client: a range (or the range after a cursor) and the most
+/// it may cost.
+pub fn list_request(
+    json: &str,
+    provider: &dyn Provider,
+    resource: Resource,
+) -> Result<ListRequest, Error> {
+    let allowed = [
+        "offset",
+        "limit",
+        "invitationType",
+        "cursor",
+        "maxCredits",
+        "maxRequests",
+    ];
+    let fields = Fields::parse(json, "list", &allowed)?;
+    let cursor = fields.cursor()?;
+    Ok(ListRequest {
+        query: fields.list_query(provider, resource)?,
+        cursor,
+        budgets: Budgets {
+            max_items: None,
+            max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
+            max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
+        },
+    })
+}
+
 /// `iterate` and `collect` options (callbacks and the signal stay in JavaScript).
 pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
     let allowed = [
@@ -263,7 +304,7 @@ pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
             max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
             max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
         },
-        cursor: fields.text("cursor")?.map(str::to_string),
+        cursor: fields.cursor()?,
         concurrency: fields
             .integer("concurrency", 1, MAX_CONCURRENCY)?
             .map(|width| width as usize),

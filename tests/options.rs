@@ -227,3 +227,29 @@ fn a_credential_of_another_provider_is_refused_by_name() {
         error.message
     );
 }
+
+#[test]
+fn an_offset_beside_a_cursor_is_refused_not_ignored() {
+    let provider = providers::find("linkup-v2").unwrap();
+    let message = "offset cannot be given with a cursor: the cursor says where to continue";
+    assert_eq!(
+        refused(run_options(r#"{"offset":5,"cursor":"lnc2.x"}"#, "iterate")),
+        message
+    );
+    assert_eq!(
+        refused(linkedin_network::options::list_request(
+            r#"{"offset":5,"cursor":"lnc2.x"}"#,
+            provider,
+            Resource::Connections
+        )),
+        message
+    );
+    assert_eq!(
+        refused(linkedin_network::options::list_request(
+            r#"{"maxCredits":-1}"#,
+            provider,
+            Resource::Connections
+        )),
+        "maxCredits must be an integer from 0 to 4294967295, got -1"
+    );
+}

@@ -17,7 +17,7 @@ use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
 use crate::json::to_json_string;
-use crate::options::{client_options, list_options, run_options};
+use crate::options::{client_options, list_options, list_request, run_options};
 use crate::query::Resource;
 use crate::wasm::fetch::FetchTransport;
 use crate::wasm::signal::SignalLink;
@@ -85,7 +85,7 @@ impl WasmClient {
     pub fn list(&self, resource_name: &str, options: &str, signal: JsValue) -> Promise {
         let client = self.client.clone();
         let prepared = resource(resource_name).and_then(|resource| {
-            list_options(options, "list", client.shared.provider, resource).map_err(to_js)
+            list_request(options, client.shared.provider, resource).map_err(to_js)
         });
         promise(async move {
             let query = prepared?;

@@ -15,6 +15,26 @@ after(() => emu.close());
 
 for (const provider of PROVIDERS) {
   describe(`${provider.id}: resume from a cursor`, () => {
+    test("list({ cursor }) page after page: the whole list once, each page priced as planned", async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const seen = [];
+      let page = await client.connections.list({ limit: 100 });
+      let spent = page.creditsUsed;
+      seen.push(...urls(page.items));
+      while (page.hasMore) {
+        page = await client.connections.list({ cursor: page.cursor, limit: 100 });
+        spent += page.creditsUsed;
+        seen.push(...urls(page.items));
+      }
+      assert.deepEqual(seen, truth);
+      assert.equal(spent, emu.ledger(apiKey).credits);
+      const refused = await rejection(client.connections.list({ cursor: page.cursor, offset: 3 }));
+      assert.ok(refused instanceof LinkedInNetworkError);
+      assert.equal(refused.code, "INVALID_INPUT");
+      assert.match(refused.message, /^offset cannot be given with a cursor/);
+    });
+
     test("collect({ maxItems: 70 }) then collect({ cursor }): the rest, nothing twice", async () => {
       const { apiKey, client } = clientFor(emu, provider);
       const truth = truthUrls(truthOf(emu, provider, "connections"));
