@@ -102,10 +102,25 @@ export interface ParsedPage<T extends Item = Item> {
 
 /** What `list` returns: one planned range, every call of it. */
 export interface Page<T extends Item = Item> extends ParsedPage<T> {
-  /** Continues right after the last item; pass it to `iterate` or `collect`. */
+  /** Continues right after the last item; pass it to `list`, `iterate` or `collect`. */
   cursor: string;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /**
+   * The same `list` call from this page's cursor (same limit, filter and
+   * budgets); resolves to `null` when this page was the last. Not part of
+   * the page's JSON.
+   */
+  next(): Promise<Page<T> | null>;
+}
+
+/**
+ * `iterate()`'s result. `cursor` is, after every yielded item, the cursor
+ * that continues right after it (null before the first), so `break`, then
+ * `collect({ cursor: iterator.cursor })`, repeats and skips nothing.
+ */
+export interface RunIterator<T extends Item> extends AsyncGenerator<T, void, undefined> {
+  readonly cursor: string | null;
 }
 
 export type StopReason = "end" | "maxItems" | "maxCredits" | "maxRequests";
@@ -233,7 +248,7 @@ export interface ResourceClient<T extends Item, F extends string = InvitationTyp
   /** One planned range `[offset, offset + limit)`, or the range after `cursor`. */
   list(options?: ListOptions<F>): Promise<Page<T>>;
   /** Every item, in list order, as pages arrive. */
-  iterate(options?: RunOptions<F>): AsyncGenerator<T, void, undefined>;
+  iterate(options?: RunOptions<F>): RunIterator<T>;
   /** Every item in one result; stops at `maxItems` (10,000 when not given). */
   collect(options?: RunOptions<F>): Promise<CollectResult<T>>;
   /** The price of a range, before anything is spent. */

@@ -199,6 +199,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             concurrency: self.shared.settings.concurrency,
             resume,
             follow_plan: true,
+            item_cursors: false,
         };
         let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
         let mut items = Vec::new();
@@ -225,7 +226,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         request: RunRequest,
         cancel: CancelToken,
     ) -> Result<Run<T, C>, Error> {
-        let (invitation_type, spec) = self.run_spec(resource, request, None)?;
+        let (invitation_type, mut spec) = self.run_spec(resource, request, None)?;
+        spec.item_cursors = true;
         Ok(self.start_run(resource, invitation_type, spec, cancel))
     }
 
@@ -296,6 +298,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 .unwrap_or(self.shared.settings.concurrency),
             resume,
             follow_plan: false,
+            item_cursors: false,
         };
         Ok((invitation_type, spec))
     }

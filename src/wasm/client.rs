@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::report::{Batch, Progress};
+use crate::client::report::Progress;
 use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
@@ -171,9 +171,9 @@ impl WasmClient {
     }
 }
 
-/// One `iterate` run: `next()` resolves to a page (`{ items, progress }`) as
-/// JSON text; at the end, to one without items whose progress has its
-/// `stopReason`.
+/// One `iterate` run: `next()` resolves to the next page's steps
+/// (`run::steps`: `[{ item, cursor, progress, end }]`) as JSON text, then to
+/// the end-of-run step, then to `[]`.
 #[wasm_bindgen]
 pub struct WasmRun {
     run: Rc<RefCell<Option<Run<FetchTransport, JsTimer>>>>,
@@ -192,17 +192,11 @@ impl WasmRun {
                     "next() was called before the previous call finished",
                 )));
             };
-            let result = run.next_batch().await;
-            let batch = match result {
-                Ok(Some(batch)) => Ok(batch),
-                Ok(None) => Ok(Batch {
-                    items: Vec::new(),
-                    progress: run.progress(),
-                }),
-                Err(error) => Err(to_js(error)),
-            };
+            let steps = run.next_steps().await;
             *slot.borrow_mut() = Some(run);
-            batch.map(|batch| JsValue::from_str(&to_json_string(&batch)))
+            steps
+                .map(|steps| JsValue::from_str(&to_json_string(&steps)))
+                .map_err(to_js)
         })
     }
 }

@@ -5,6 +5,7 @@
 //! that continues exactly where delivery stopped.
 
 mod delivery;
+mod steps;
 
 use core::future::{poll_fn, Future};
 use core::pin::Pin;
@@ -40,6 +41,9 @@ pub struct RunSpec {
     /// (`list`); otherwise the first call may be a small probe for the total
     /// (see `Provider::first_call_limit`).
     pub follow_plan: bool,
+    /// Keep the cursor right after every delivered item (`iterate`, whose
+    /// caller may stop after any item), not only after every page.
+    pub item_cursors: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +89,8 @@ pub struct Run<T: Transport + 'static, C: Timer + 'static> {
     list_ended: bool,
     budget_stop: Option<StopReason>,
     finished: Option<StopReason>,
+    /// Whether `next_steps` has given the end-of-run step.
+    end_reported: bool,
     recent: RecentIdentities,
     pages: u64,
     items: u64,
@@ -113,6 +119,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             list_ended: false,
             budget_stop: None,
             finished: None,
+            end_reported: false,
             recent,
             pages: 0,
             items: 0,
@@ -360,13 +367,19 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     }
 
     pub fn cursor(&self) -> Cursor {
+        self.cursor_at(self.position, self.delivered_total)
+    }
+
+    /// The cursor that resumes at list position `offset`, remembering the
+    /// items delivered so far.
+    fn cursor_at(&self, offset: u64, total: Option<u64>) -> Cursor {
         Cursor {
             provider: self.context.client.shared.provider.id().to_string(),
             account: self.context.client.shared.account_tag.clone(),
             resource: self.context.target.resource,
             invitation_type: self.context.target.invitation_type.clone(),
-            offset: self.position,
-            total: self.delivered_total,
+            offset,
+            total,
             recent: self.recent.newest(CARRIED_HASHES),
         }
     }

@@ -157,6 +157,17 @@ async function withErrors(): Promise<string> {
 void everything;
 void withErrors;
 
+// iterate's cursor and page.next().
+async function resumeAfterBreak(client: Client): Promise<string | null> {
+  const iterator = client.sentInvitations.iterate();
+  for await (const invitation of iterator) {
+    if (invitation.id === "1") break;
+  }
+  const page: Page<Connection> | null = await (await client.connections.list()).next();
+  return page?.cursor ?? iterator.cursor;
+}
+void resumeAfterBreak;
+
 // `kind` narrows an Item.
 function idOf(item: Item): string {
   return item.kind === "invitation" ? item.id : item.person.profileUrl ?? "";
