@@ -3,6 +3,21 @@
 //! duplicates, notices a list that shifts under it and re-reads the window a
 //! shift disturbed, and stops at the end or at a budget — leaving a cursor
 //! that continues exactly where delivery stopped.
+//!
+//! ```text
+//!            fill(): start Read calls while budgets and concurrency allow
+//!   ┌──────────────► Reading ──── front call done ────┐
+//!   │                  │  │                           ▼
+//!   │   nothing in     │  │ aborted / failed     accept(page)
+//!   │   flight         │  └──────► Failed         │       │
+//!   │                  ▼          (fail(): error) │shift? │no shift
+//!   │              Finished ◄── budget refuses a  ▼       ▼
+//!   │  (finish(): maxItems │    call (Stopped)  Repair  deliver(): Batch
+//!   │   or end; the end    │                    re-reads   │ (list ended →
+//!   │   step follows once) │                    go first,  │  in_flight cleared)
+//!   │                      ▼                    page Held  │
+//!   └──────────── next_batch() again ◄──────────┴──────────┘
+//! ```
 
 mod delivery;
 mod steps;
