@@ -2,7 +2,7 @@
 // this file converts: options to JSON text, JSON text to objects, thrown
 // payloads to LinkedInNetworkError, and pages to an async iterator.
 
-import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure } from "./errors.js";
+import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure, withAbortReason } from "./errors.js";
 
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
@@ -50,7 +50,7 @@ async function* walkSteps(instance, name, options, state) {
       try {
         text = await run.next();
       } catch (error) {
-        fail(error);
+        fail(error, signal);
       }
       const steps = JSON.parse(text);
       if (steps.length === 0) return;
@@ -113,12 +113,12 @@ export function createApi(wasm, loading) {
   // used again; see src/wasm/recovery.rs for the three parts of this.
   let instanceGeneration = 0;
   const enter = () => wasm.__recoverIfNeeded();
-  const fail = (error) => {
+  const fail = (error, signal) => {
     if (isInstanceFailure(error)) instanceGeneration += 1;
     // Only a trap means the current instance is broken; a stale-handle error
     // comes from an instance already replaced, and the current one is fine.
     if (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) wasm.__wbg_reset_state();
-    throw fromWasm(error);
+    throw withAbortReason(fromWasm(error), signal);
   };
 
   const notReady = (name) =>
@@ -191,7 +191,7 @@ export function createApi(wasm, loading) {
           try {
             page = JSON.parse(await withCore((core) => core.list(name, toJson(rest), signal)));
           } catch (error) {
-            return fail(error);
+            return fail(error, signal);
           }
           // page.next(): the same list call from this page's cursor; null at the end.
           const { offset: _offset, cursor: _cursor, ...same } = options ?? {};
@@ -206,7 +206,7 @@ export function createApi(wasm, loading) {
               await withCore((core) => core.collect(name, toJson(rest), signal, progressCallback(onProgress))),
             );
           } catch (error) {
-            return fail(error);
+            return fail(error, signal);
           }
         },
         iterate(options) {

@@ -386,15 +386,22 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     /// echo a key; a network error may quote a URL holding the account id).
     pub fn redact(&self, mut error: Error) -> Error {
         let secrets = self.secret_forms();
-        for text in [Some(&mut error.message), error.provider_code.as_mut()]
-            .into_iter()
-            .flatten()
+        let cause = error.cause.as_mut().map(|cause| &mut cause.message);
+        for text in [
+            Some(&mut error.message),
+            error.provider_code.as_mut(),
+            error.provider_message.as_mut(),
+            cause,
+        ]
+        .into_iter()
+        .flatten()
         {
             if secrets.iter().any(|secret| text.contains(secret.as_str())) {
                 *text = redact_text(text, &secrets);
             }
         }
-        if error.code != ErrorCode::InvalidInput && error.provider.is_none() {
+        // Known here, so set, INVALID_INPUT included (SPEC §5).
+        if error.provider.is_none() {
             error.provider = Some(self.shared.provider.id());
         }
         error

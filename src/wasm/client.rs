@@ -58,10 +58,6 @@ pub fn create_client_core(options: &str, fetch: JsValue) -> Result<WasmClient, J
     Ok(WasmClient { client })
 }
 
-fn resource(name: &str) -> Result<Resource, JsValue> {
-    Resource::parse(name).map_err(to_js)
-}
-
 /// A promise of `task`. Boxed so wasm-bindgen-futures' machinery is built
 /// once for every async method instead of once per method (a size choice).
 fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
@@ -76,21 +72,23 @@ fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 impl WasmClient {
     pub fn estimate(&self, resource_name: &str, options: &str) -> Result<String, JsValue> {
-        let resource = resource(resource_name)?;
+        let fail = |error| to_js(self.client.redact(error));
+        let resource = Resource::parse(resource_name).map_err(fail)?;
         let query = list_options(options, "estimate", self.client.shared.provider, resource)
-            .map_err(to_js)?;
+            .map_err(fail)?;
         Ok(to_json_string(&self.client.estimate(&query)))
     }
 
     pub fn list(&self, resource_name: &str, options: &str, signal: JsValue) -> Promise {
         let client = self.client.clone();
-        let prepared = resource(resource_name).and_then(|resource| {
-            list_request(options, client.shared.provider, resource).map_err(to_js)
-        });
+        let prepared = Resource::parse(resource_name)
+            .and_then(|resource| list_request(options, client.shared.provider, resource));
         promise(async move {
-            let query = prepared?;
+            // Errors say which provider, INVALID_INPUT included.
+            let fail = |error| to_js(client.redact(error));
+            let query = prepared.map_err(fail)?;
             let cancel = CancelToken::new();
-            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+            let _link = SignalLink::new(signal, &cancel).map_err(fail)?;
             text(
                 client
                     .list(query, cancel)
@@ -115,19 +113,15 @@ impl WasmClient {
             on_progress
                 .dyn_into::<Function>()
                 .map(Some)
-                .map_err(|_| to_js(Error::invalid_input("onProgress", "must be a function")))
+                .map_err(|_| Error::invalid_input("onProgress", "must be a function"))
         };
-        let prepared = resource(resource_name).and_then(|resource| {
-            Ok((
-                resource,
-                run_options(options, "collect").map_err(to_js)?,
-                callback?,
-            ))
-        });
+        let prepared = Resource::parse(resource_name)
+            .and_then(|resource| Ok((resource, run_options(options, "collect")?, callback?)));
         promise(async move {
-            let (resource, request, callback) = prepared?;
+            let fail = |error| to_js(client.redact(error));
+            let (resource, request, callback) = prepared.map_err(fail)?;
             let cancel = CancelToken::new();
-            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+            let _link = SignalLink::new(signal, &cancel).map_err(fail)?;
             // A callback that throws stops the run; its exception is what the caller gets.
             let mut thrown: Option<JsValue> = None;
             let stop = cancel.clone();
@@ -156,14 +150,15 @@ impl WasmClient {
         options: &str,
         signal: JsValue,
     ) -> Result<WasmRun, JsValue> {
-        let resource = resource(resource_name)?;
-        let request = run_options(options, "iterate").map_err(to_js)?;
+        let fail = |error| to_js(self.client.redact(error));
+        let resource = Resource::parse(resource_name).map_err(fail)?;
+        let request = run_options(options, "iterate").map_err(fail)?;
         let cancel = CancelToken::new();
-        let link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+        let link = SignalLink::new(signal, &cancel).map_err(fail)?;
         let run = self
             .client
             .iterate(resource, request, cancel)
-            .map_err(to_js)?;
+            .map_err(fail)?;
         Ok(WasmRun {
             run: Rc::new(RefCell::new(Some(run))),
             _link: link,

@@ -153,7 +153,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 return Ok(None);
             }
             if self.context.cancel.is_cancelled() {
-                return Err(self.fail(aborted()));
+                return Err(self.fail(aborted(&self.context.cancel)));
             }
             self.fill();
             if self.in_flight.is_empty() {
@@ -161,7 +161,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 return Ok(None);
             }
             if self.wait_for_front().await.is_err() {
-                return Err(self.fail(aborted()));
+                return Err(self.fail(aborted(&self.context.cancel)));
             }
             let Some(InFlight {
                 call,

@@ -105,3 +105,22 @@ test("a loopback http baseUrl is accepted (localhost, 127.0.0.1, [::1])", () => 
   }
   assert.doesNotThrow(() => createClient({ ...v2(), baseUrl: "https://api.example.com" }));
 });
+
+test("INVALID_INPUT from a client names its provider", async () => {
+  const cases = [
+    [() => client().connections.list({ limit: 0 }), "linkup-v2"],
+    [() => client(v1()).sentInvitations.collect({ maxItems: 0 }), "linkup-v1"],
+    [() => client(cs()).connections.estimate({ limit: 0 }), "connectsafely"],
+    [() => drainFirst(client(cs()).receivedInvitations.iterate({ invitationType: "CONNECTION" })), "connectsafely"],
+    [() => createClient({ ...v2(), loginToken: "t" }), "linkup-v2"],
+  ];
+  for (const [call, provider] of cases) {
+    const error = await failure(call);
+    assert.equal(error.code, "INVALID_INPUT", error.message);
+    assert.equal(error.provider, provider, error.message);
+  }
+});
+
+async function drainFirst(iterator) {
+  for await (const _ of iterator) break;
+}
