@@ -20,6 +20,7 @@ import { toJson } from "./json.mjs";
 import { mulberry32, normalizeSeed } from "./prng.mjs";
 import { httpDate, parseNow } from "./time.mjs";
 import { resourceTruth } from "./truth.mjs";
+import { mutate } from "./mutations.mjs";
 
 const MAX_REQUEST_BODY = 1024 * 1024;
 
@@ -50,6 +51,17 @@ export async function startEmulator(options = {}) {
   const timers = new Set();
   const sockets = new Set();
   let fixedNowMs = parseNow(options.now);
+  // mutate's advanceMs: added to the real clock (or moves the fixed one); reset() takes it back.
+  let realOffsetMs = 0;
+  let advancedMs = 0;
+  const clock = {
+    now: () => fixedNowMs ?? Date.now() + realOffsetMs,
+    advance(ms) {
+      if (fixedNowMs === null) realOffsetMs += ms;
+      else fixedNowMs += ms;
+      advancedMs += ms;
+    },
+  };
   const config = { latencyMs: nonNegative("latencyMs", options.latencyMs ?? 0), jitterMs: nonNegative("jitterMs", options.jitterMs ?? 0) };
   const jitter = mulberry32(normalizeSeed(seed) ^ 0x1a7e1c);
 
@@ -63,7 +75,7 @@ export async function startEmulator(options = {}) {
       acceptsAccount: (account) => !accounts || accounts.has(account),
       acceptsLoginToken: (token) => !loginTokens || loginTokens.has(token),
     },
-    now: () => fixedNowMs ?? Date.now(),
+    now: clock.now,
     sleep(ms) {
       if (ms <= 0) return Promise.resolve();
       return new Promise((resolve) => {
@@ -103,14 +115,26 @@ export async function startEmulator(options = {}) {
       // The new items, as truth: the first `count` of the list.
       return resourceTruth(state.network.account(account), resource, state.now()).slice(0, count);
     },
+    mutate: (spec = {}) => mutate(state.network, spec, clock),
+    version(account = "default", resource = undefined) {
+      const { versions } = state.network.account(account);
+      if (resource === undefined) return { ...versions };
+      if (!RESOURCES.includes(resource)) throw new TypeError(`resource must be one of ${RESOURCES.join(", ")}`);
+      return versions[resource];
+    },
     config: () => ({ ...config, now: fixedNowMs === null ? null : new Date(fixedNowMs).toISOString() }),
     configure(changes = {}) {
       if (changes.latencyMs !== undefined) config.latencyMs = nonNegative("latencyMs", changes.latencyMs);
       if (changes.jitterMs !== undefined) config.jitterMs = nonNegative("jitterMs", changes.jitterMs);
-      if (changes.now !== undefined) fixedNowMs = parseNow(changes.now);
+      if (changes.now !== undefined) {
+        fixedNowMs = parseNow(changes.now);
+        realOffsetMs = 0;
+        advancedMs = 0;
+      }
       return emu.config();
     },
     reset() {
+      clock.advance(-advancedMs);
       state.network.reset();
       state.faults.clear();
       state.ledger.reset();
