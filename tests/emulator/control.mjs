@@ -70,6 +70,8 @@ export function handleControl({ req, res, url, bodyText, emu }) {
         if (!resource) return send(res, 200, { account, versions: emu.version(account) }, nowMs);
         return send(res, 200, { account, resource, version: emu.version(account, resource) }, nowMs);
       }
+      case "GET /__emulator/actions":
+        return send(res, 200, emu.actions(), nowMs);
       case "GET /__emulator/config":
         return send(res, 200, emu.config(), nowMs);
       case "POST /__emulator/config":

@@ -21,6 +21,7 @@ import { mulberry32, normalizeSeed } from "./prng.mjs";
 import { httpDate, parseNow } from "./time.mjs";
 import { resourceTruth } from "./truth.mjs";
 import { mutate } from "./mutations.mjs";
+import { createActionLog, settleWrite } from "./actions.mjs";
 
 const MAX_REQUEST_BODY = 1024 * 1024;
 
@@ -69,6 +70,7 @@ export async function startEmulator(options = {}) {
     network: createNetwork({ seed, sizes: options.sizes }),
     ledger: createLedger(options.creditLimits ?? {}),
     log: createRequestLog(),
+    actions: createActionLog(),
     faults: createFaultQueue(),
     auth: {
       acceptsApiKey: (key) => !apiKeys || apiKeys.has(key),
@@ -98,6 +100,7 @@ export async function startEmulator(options = {}) {
     ledgers: () => state.ledger.all(),
     requests: () => state.log.list(),
     clearLog: () => state.log.clear(),
+    actions: () => state.actions.list(),
     data(account = "default", resource = undefined) {
       const network = state.network.account(account);
       if (resource !== undefined) {
@@ -139,6 +142,7 @@ export async function startEmulator(options = {}) {
       state.faults.clear();
       state.ledger.reset();
       state.log.clear();
+      state.actions.clear();
       connectSafely.reset();
     },
   };
@@ -176,6 +180,7 @@ export async function startEmulator(options = {}) {
     await state.sleep(delay);
     const exchange = new Exchange({ state, req, res, provider, request, identity, logEntry });
     if (fault) return answerWithFault(fault, exchange);
+    if (exchange.isWrite) settleWrite(exchange, null);
     return exchange.sendReply(exchange.serve(), { charge: true });
   }
 
