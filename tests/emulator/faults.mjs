@@ -6,7 +6,7 @@ export const FAULT_TYPES = [
   "rate-limit", "status", "provider-error", "reset", "cut", "hang", "slow-drip", "truncated-json",
   "malformed-json", "wrong-type", "redirect", "oversized", "v1-rate-limit-200", "shift",
 ];
-export const PROVIDER_IDS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDER_IDS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 export const RESOURCE_NAMES = ["sentInvitations", "receivedInvitations", "connections"];
 export const WRONG_TYPE_FIELDS = ["total", "headline", "id", "list", "hasMore", "success"];
 const FIELD_ALIASES = {

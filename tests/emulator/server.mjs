@@ -1,4 +1,4 @@
-// A local emulator of linkup-v2, linkup-v1 and ConnectSafely on one port:
+// A local emulator of linkup-v2, linkup-v1, ConnectSafely and Unipile on one port:
 // importable (`startEmulator`) and runnable (`node server.mjs --port 0`).
 // Routing, latency, the clock and the lifecycle live here; each provider's
 // wire format lives in its own file.
@@ -15,6 +15,7 @@ import { CORS_HEADERS, Exchange } from "./exchange.mjs";
 import { linkupV2 } from "./linkup-v2.mjs";
 import { linkupV1 } from "./linkup-v1.mjs";
 import { createConnectSafely } from "./connectsafely.mjs";
+import { unipile } from "./unipile.mjs";
 import { INVALID_JSON } from "./reply.mjs";
 import { toJson } from "./json.mjs";
 import { mulberry32, normalizeSeed } from "./prng.mjs";
@@ -45,7 +46,7 @@ function acceptList(name, list) {
 export async function startEmulator(options = {}) {
   const seed = options.seed ?? 1;
   const connectSafely = createConnectSafely();
-  const providers = [linkupV2, linkupV1, connectSafely];
+  const providers = [linkupV2, linkupV1, connectSafely, unipile];
   const apiKeys = acceptList("apiKeys", options.apiKeys);
   const accounts = acceptList("accounts", options.accounts);
   const loginTokens = acceptList("loginTokens", options.loginTokens);

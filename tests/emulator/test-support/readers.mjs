@@ -5,7 +5,42 @@
 
 import { cs, v1, v2 } from "./helpers.mjs";
 
-export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
+const UNIPILE_PATHS = { sentInvitations: "invite/sent", receivedInvitations: "invite/received", connections: "relations" };
+
+/** Unipile: GET /api/v1/users/<path>?account_id&cursor&limit; `apiKey: null` sends no X-API-KEY. */
+export async function unipileGet(emu, resource, query = {}, { apiKey = "key-1", ...init } = {}) {
+  const headers = apiKey === null ? {} : { "x-api-key": apiKey };
+  const search = new URLSearchParams(query).toString();
+  const response = await fetch(`${emu.url}/api/v1/users/${UNIPILE_PATHS[resource]}${search ? `?${search}` : ""}`, { headers, ...init });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Every page of a unipile list, following the cursor: [{status, json}] per call. */
+export async function unipilePages(emu, resource, account, { limit, apiKey = "key-1" } = {}) {
+  const pages = [];
+  let cursor;
+  do {
+    const query = { account_id: account };
+    if (limit !== undefined) query.limit = limit;
+    if (cursor) query.cursor = cursor;
+    const page = await unipileGet(emu, resource, query, { apiKey });
+    pages.push(page);
+    if (page.status !== 200) return pages;
+    cursor = page.json.cursor;
+  } while (cursor !== null);
+  return pages;
+}
+
+/** The key of a unipile item: the invitation id, or the relation's profile. */
+export const unipileKey = (item) => (item.object === "UserRelation" ? profileKey(item.public_profile_url) : item.id);
 
 /** The `/in/<segment>` of a profile URL, percent-decoded. */
 export function profileKey(url) {
@@ -44,12 +79,16 @@ export async function readKeys(emu, provider, resource, account, { apiKey = "key
       if (items.length < pageSize) return keys;
     }
   }
+  if (provider === "unipile") {
+    const pages = await unipilePages(emu, resource, account, { limit: resource === "connections" ? 1000 : 100, apiKey });
+    return pages.flatMap((page) => page.json.items.map(unipileKey));
+  }
   throw new Error(`no reader for ${provider}`);
 }
 
-/** What `provider` lists of a truth list: linkup sees only CONNECTION received invitations (its default filter). */
+/** What `provider` lists of a truth list: linkup (its default filter) and unipile see only CONNECTION received invitations. */
 export function visibleTo(provider, resource, truthItems) {
-  if (provider.startsWith("linkup") && resource === "receivedInvitations") return truthItems.filter((item) => item.linkupType === "CONNECTION");
+  if (provider !== "connectsafely" && resource === "receivedInvitations") return truthItems.filter((item) => item.linkupType === "CONNECTION");
   return truthItems;
 }
 

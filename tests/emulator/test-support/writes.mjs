@@ -73,3 +73,14 @@ export async function abortedAfter(promise) {
     return error.name;
   }
 }
+
+/** Unipile: DELETE /api/v1/users/invite/sent/{id}?account_id. */
+export async function unipileCancel(emu, id, account, { apiKey = "key-1", ...init } = {}) {
+  const url = `${emu.url}/api/v1/users/invite/sent/${encodeURIComponent(id)}?account_id=${encodeURIComponent(account)}`;
+  return finish(await fetch(url, { method: "DELETE", headers: { "x-api-key": apiKey }, ...init }));
+}
+
+/** Unipile: POST /api/v1/users/invite/received/{id} {provider, shared_secret, account_id, action}. */
+export function unipileHandle(emu, id, body, { apiKey = "key-1", ...init } = {}) {
+  return postJson(emu, `/api/v1/users/invite/received/${encodeURIComponent(id)}`, body, { "x-api-key": apiKey }, init);
+}
