@@ -265,12 +265,6 @@ export class AccountNetwork {
     return this.list(resource).find((item) => item.idText === idText) ?? null;
   }
 
-  /** Removes the pending sent invitation with this id; returns it, or null. */
-  withdrawById(idText) {
-    const item = this.findInvitation("sentInvitations", idText);
-    return item && this.remove(item) ? item : null;
-  }
-
   /**
    * A pending invitation becomes a connection: it leaves its list and its
    * person joins the head of connections. A received invitation from anything
