@@ -62,7 +62,7 @@ pub struct Error {
     /// The provider's own words, shortened and redacted.
     pub provider_message: Option<String>,
     /// What failed underneath (the transport's error), redacted.
-    pub cause: Option<Cause>,
+    pub cause: Option<Box<Cause>>,
     pub retryable: bool,
     pub retry_after_ms: Option<u64>,
     pub attempts: u32,
@@ -130,7 +130,7 @@ impl Error {
     }
 
     pub fn with_cause(mut self, cause: Cause) -> Error {
-        self.cause = Some(cause);
+        self.cause = Some(Box::new(cause));
         self
     }
 
