@@ -17,6 +17,7 @@ import {
   type ErrorCode,
   type Estimate,
   type Invitation,
+  type Item,
   type LinkedInNetworkErrorJSON,
   type Page,
   type ParsedPage,
@@ -156,6 +157,23 @@ async function withErrors(): Promise<string> {
 void everything;
 void withErrors;
 
+// iterate's cursor and page.next().
+async function resumeAfterBreak(client: Client): Promise<string | null> {
+  const iterator = client.sentInvitations.iterate();
+  for await (const invitation of iterator) {
+    if (invitation.id === "1") break;
+  }
+  const page: Page<Connection> | null = await (await client.connections.list()).next();
+  return page?.cursor ?? iterator.cursor;
+}
+void resumeAfterBreak;
+
+// `kind` narrows an Item.
+function idOf(item: Item): string {
+  return item.kind === "invitation" ? item.id : item.person.profileUrl ?? "";
+}
+void idOf;
+
 // ---- What the declarations must refuse ----
 
 // @ts-expect-error linkup-v2 needs an accountId
@@ -197,8 +215,20 @@ const connectionId = connection.id;
 // @ts-expect-error direction is "sent" or "received"
 const direction: "outgoing" = invitation.direction;
 
-// @ts-expect-error only CONNECTION, ORGANIZATION and CONTENT_SERIES can be filtered on
+// @ts-expect-error only CONNECTION, ORGANIZATION and NEWSLETTER can be filtered on
 void v2.sentInvitations.list({ invitationType: "EVENT" });
+
+// @ts-expect-error linkup's own word is not the filter's: NEWSLETTER is
+void v2.sentInvitations.list({ invitationType: "CONTENT_SERIES" });
+
+// @ts-expect-error connections cannot be filtered by invitation type
+void v2.connections.list({ invitationType: "CONNECTION" });
+
+// @ts-expect-error connections cannot be filtered by invitation type
+void v2.connections.collect({ invitationType: "CONNECTION" });
+
+// @ts-expect-error items carry their kind
+const wrongKind: "connection" = invitation.kind;
 
 // @ts-expect-error a list item of connections is a Connection
 const notInvitation: Invitation = (await cs.connections.list()).items[0]!;
@@ -218,5 +248,5 @@ const badCode: ErrorCode = "TEAPOT";
 // @ts-expect-error the body is the raw text, never a parsed object
 parseResponse({ provider: "linkup-v2", resource: "sentInvitations", status: 200, body: { success: true } });
 
-void [asNumber, next, days, sureDays, connectionId, direction, notInvitation, parsed, awaited, badCode];
+void [wrongKind, asNumber, next, days, sureDays, connectionId, direction, notInvitation, parsed, awaited, badCode];
 export {};
