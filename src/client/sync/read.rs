@@ -114,7 +114,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                     continue 'steps;
                 }
                 if cancel.is_cancelled() {
-                    return Err(self.failed(aborted(), &context));
+                    return Err(self.failed(aborted(&cancel), &context));
                 }
                 let mut spend = context.spend.get();
                 if let Err(reason) = budgets.allows_call(&spend, call.credits) {
