@@ -50,48 +50,94 @@ fn items() -> (Vec<Item>, Vec<Item>) {
     (before, after)
 }
 
+/// The Rust diff with each added item (and accepted connection) replaced
+/// by its position in `flat`, as diffSnapshots_json answers.
+fn expected_with_positions(before: &[Item], after: &[Item], flat: &[Item]) -> serde_json::Value {
+    let changes = diff_snapshots(
+        providers::find(PROVIDER).unwrap(),
+        &Snapshot::from_items(before.to_vec()),
+        &Snapshot::from_items(after.to_vec()),
+    )
+    .unwrap();
+    let mut expected: serde_json::Value = serde_json::from_str(&to_json_string(&changes)).unwrap();
+    let flat_json: Vec<serde_json::Value> = flat
+        .iter()
+        .map(|item| serde_json::from_str(&to_json_string(item)).unwrap())
+        .collect();
+    let position = |item: &serde_json::Value| {
+        flat_json
+            .iter()
+            .position(|candidate| candidate == item)
+            .unwrap()
+    };
+    for list in ["sentInvitations", "receivedInvitations", "connections"] {
+        let added: Vec<usize> = expected[list]["added"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(position)
+            .collect();
+        expected[list]["added"] = serde_json::json!(added);
+    }
+    for pair in expected["accepted"].as_array_mut().unwrap() {
+        pair["connection"] = serde_json::json!(position(&pair["connection"]));
+    }
+    expected
+}
+
 #[test]
-fn diff_snapshots_json_equals_the_rust_diff_over_the_items_own_json() {
+fn diff_snapshots_json_is_the_rust_diff_with_positions_in_after() {
     let (before, after) = items();
-    let expected = to_json_string(
-        &diff_snapshots(
-            providers::find(PROVIDER).unwrap(),
-            &Snapshot::from_items(before.clone()),
-            &Snapshot::from_items(after.clone()),
-        )
-        .unwrap(),
-    );
     let options = format!(
         r#"{{"provider":"{PROVIDER}","before":{},"after":{}}}"#,
         to_json_string(&before),
         to_json_string(&after)
     );
-    assert_eq!(diff_snapshots_json(&options).unwrap(), expected);
-    // The same snapshots as lists by name.
+    let answer: serde_json::Value =
+        serde_json::from_str(&diff_snapshots_json(&options).unwrap()).unwrap();
+    let expected = expected_with_positions(&before, &after, &after);
+    assert_eq!(answer, expected);
+    assert_eq!(answer["connections"]["added"], serde_json::json!([0, 1]));
+    assert_eq!(answer["sentInvitations"]["added"], serde_json::json!([3]));
+    assert_eq!(
+        answer["accepted"][0]["invitation"]["key"],
+        invitation_id(1).as_str()
+    );
+    assert_eq!(answer["accepted"][0]["connection"], 0);
+    // The same snapshots as lists by name (keys in any order): positions
+    // count sentInvitations, then receivedInvitations, then connections.
     let lists = |items: &[Item]| {
         let snapshot = Snapshot::from_items(items.to_vec());
         format!(
-            r#"{{"sentInvitations":{},"receivedInvitations":{},"connections":{}}}"#,
-            to_json_string(&snapshot.sent_invitations),
+            r#"{{"connections":{},"receivedInvitations":{},"sentInvitations":{}}}"#,
+            to_json_string(&snapshot.connections),
             to_json_string(&snapshot.received_invitations),
-            to_json_string(&snapshot.connections)
+            to_json_string(&snapshot.sent_invitations)
         )
+    };
+    let flat = |items: &[Item]| {
+        let snapshot = Snapshot::from_items(items.to_vec());
+        let invitations = snapshot
+            .sent_invitations
+            .into_iter()
+            .chain(snapshot.received_invitations)
+            .map(Item::Invitation);
+        invitations
+            .chain(snapshot.connections.into_iter().map(Item::Connection))
+            .collect::<Vec<_>>()
     };
     let options = format!(
         r#"{{"provider":"{PROVIDER}","before":{},"after":{}}}"#,
         lists(&before),
         lists(&after)
     );
-    let changes: serde_json::Value =
+    let answer: serde_json::Value =
         serde_json::from_str(&diff_snapshots_json(&options).unwrap()).unwrap();
     assert_eq!(
-        changes,
-        serde_json::from_str::<serde_json::Value>(&expected).unwrap()
+        answer,
+        expected_with_positions(&before, &after, &flat(&after))
     );
-    assert_eq!(
-        changes["accepted"][0]["invitation"]["key"],
-        invitation_id(1).as_str()
-    );
+    assert_eq!(answer["connections"]["added"], serde_json::json!([1, 2]));
     // A first reading: no `before`.
     let first: serde_json::Value = serde_json::from_str(
         &diff_snapshots_json(&format!(
@@ -101,7 +147,7 @@ fn diff_snapshots_json_equals_the_rust_diff_over_the_items_own_json() {
         .unwrap(),
     )
     .unwrap();
-    assert_eq!(first["connections"]["added"].as_array().unwrap().len(), 3);
+    assert_eq!(first["connections"]["added"], serde_json::json!([0, 1, 2]));
 }
 
 #[test]

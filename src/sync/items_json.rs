@@ -1,17 +1,18 @@
 //! Normalized items read back from their own JSON form (SPEC §2), for
 //! `diffSnapshots`: a caller's stored snapshots come back as the objects
-//! `list`, `collect` and `sync` gave it. Strict like every option: a field
-//! of the wrong type is `INVALID_INPUT` naming its path
+//! `list`, `collect` and `sync` gave it. Only what a diff needs is read
+//! (kind, provider, id, direction, and the person's name, profile URL and
+//! member id): `added` goes back to the caller as positions in its own
+//! arrays, so its objects come back whole. Strict like every option: a
+//! field read of the wrong type is `INVALID_INPUT` naming its path
 //! (`before[3].person.profileUrl`), never a silent wrong value.
 
 use std::borrow::Cow;
 
 use crate::error::Error;
 use crate::json::{quoted, type_name, Value};
-use crate::model::{Connection, Direction, Invitation, Item, Person, Precision, RelativeTime};
+use crate::model::{Connection, Direction, Invitation, Item, Person};
 use crate::providers;
-
-use super::diff::Snapshot;
 
 type Members<'v, 't> = &'v [(Cow<'t, str>, Value<'t>)];
 
@@ -79,56 +80,10 @@ fn person(node: Option<Node<'_, '_>>) -> Result<Person, Error> {
     };
     Ok(Person {
         name: node.text("name")?,
-        first_name: node.text("firstName")?,
-        last_name: node.text("lastName")?,
-        headline: node.text("headline")?,
         profile_url: node.text("profileUrl")?,
-        public_identifier: node.text("publicIdentifier")?,
         member_id: node.text("memberId")?,
-        member_urn: node.text("memberUrn")?,
-        picture_url: node.text("pictureUrl")?,
-        organization: node.text("organization")?,
+        ..Person::default()
     })
-}
-
-fn relative_time(node: Option<Node<'_, '_>>) -> Result<Option<RelativeTime>, Error> {
-    let Some(node) = node else {
-        return Ok(None);
-    };
-    let days = match node.get("days") {
-        None => None,
-        Some(Value::Number(digits)) => Some(
-            digits
-                .parse::<i64>()
-                .map_err(|_| wrong(&node.at("days"), "must be a whole number of days"))?,
-        ),
-        Some(other) => {
-            return Err(wrong(
-                &node.at("days"),
-                &format!("must be a number or null, got {}", type_name(other)),
-            ))
-        }
-    };
-    let precision = match node.text("precision")?.as_deref() {
-        None => None,
-        Some("day") => Some(Precision::Day),
-        Some("week") => Some(Precision::Week),
-        Some("month") => Some(Precision::Month),
-        Some("year") => Some(Precision::Year),
-        Some(_) => {
-            return Err(wrong(
-                &node.at("precision"),
-                "must be \"day\", \"week\", \"month\", \"year\" or null",
-            ))
-        }
-    };
-    Ok(Some(RelativeTime {
-        text: node.text("text")?.unwrap_or_default(),
-        days,
-        at: node.text("at")?,
-        precision,
-        anchor: node.text("anchor")?,
-    }))
 }
 
 fn item(value: &Value<'_>, path: String) -> Result<Item, Error> {
@@ -151,21 +106,21 @@ fn item(value: &Value<'_>, path: String) -> Result<Item, Error> {
             };
             Ok(Item::Invitation(Invitation {
                 id: node.required("id")?,
-                urn: node.text("urn")?,
+                urn: None,
                 direction,
-                kind: node.text("type")?.unwrap_or_default(),
-                provider_type: node.text("providerType")?,
-                state: node.text("state")?,
-                message: node.text("message")?,
-                sent_at: relative_time(node.object("sentAt")?)?,
+                kind: String::new(),
+                provider_type: None,
+                state: None,
+                message: None,
+                sent_at: None,
                 person: person(node.object("person")?)?,
-                accept_token: node.text("acceptToken")?,
+                accept_token: None,
                 provider,
             }))
         }
         Some("connection") => Ok(Item::Connection(Connection {
             person: person(node.object("person")?)?,
-            connected_at: relative_time(node.object("connectedAt")?)?,
+            connected_at: None,
             provider,
         })),
         _ => Err(wrong(
@@ -189,28 +144,33 @@ fn items(value: &Value<'_>, path: &str) -> Result<Vec<Item>, Error> {
     }
 }
 
-/// A snapshot: an array of items (sorted into lists by kind and
-/// direction), or `{ sentInvitations, receivedInvitations, connections }`.
-pub fn read_snapshot(value: Option<&Value<'_>>, field: &str) -> Result<Snapshot, Error> {
+/// The lists by name, in the order their items are numbered.
+pub const LIST_ORDER: [&str; 3] = ["sentInvitations", "receivedInvitations", "connections"];
+
+/// A snapshot's items: an array, or `{ sentInvitations, receivedInvitations,
+/// connections }` read as those arrays one after another (in that order,
+/// whatever the order of the keys), which is how positions count.
+pub fn read_items(value: Option<&Value<'_>>, field: &str) -> Result<Vec<Item>, Error> {
     let Some(value) = value.filter(|value| !value.is_null()) else {
-        return Ok(Snapshot::default());
+        return Ok(Vec::new());
     };
     let Value::Object(members) = value else {
-        return Ok(Snapshot::from_items(items(value, field)?));
+        return items(value, field);
     };
+    if let Some((other, _)) = members
+        .iter()
+        .find(|(key, _)| !LIST_ORDER.contains(&key.as_ref()))
+    {
+        return Err(wrong(
+            &format!("{field}.{}", quoted(other)),
+            "is not a list; accepted: sentInvitations, receivedInvitations, connections",
+        ));
+    }
     let mut all = Vec::new();
-    for (key, list) in members {
-        let list_name =
-            match key.as_ref() {
-                name @ ("sentInvitations" | "receivedInvitations" | "connections") => name,
-                other => return Err(wrong(
-                    &format!("{field}.{}", quoted(other)),
-                    "is not a list; accepted: sentInvitations, receivedInvitations, connections",
-                )),
-            };
-        if !list.is_null() {
-            all.extend(items(list, &format!("{field}.{list_name}"))?);
+    for name in LIST_ORDER {
+        if let Some(list) = value.get(name).filter(|list| !list.is_null()) {
+            all.extend(items(list, &format!("{field}.{name}"))?);
         }
     }
-    Ok(Snapshot::from_items(all))
+    Ok(all)
 }
