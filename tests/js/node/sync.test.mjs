@@ -64,6 +64,44 @@ for (const provider of PROVIDERS) {
   });
 }
 
+for (const provider of PROVIDERS) {
+  test(`sync on ${provider.id} reports exactly the emulator's true diff`, async () => {
+    const account = `acct-sync-truth-${provider.id}`;
+    const { apiKey, client } = clientFor(emu, provider, { account });
+    const first = await client.sync();
+    const listed = (items) => items.filter(provider.lists);
+    const { changes: truth } = emu.mutate({
+      account, advanceMs: 3_600_000, withdrawSent: 2, acceptSent: 2, removeReceived: 1, addSent: 3, addReceived: 2, addConnections: 4,
+    });
+    const spent = emu.ledger(apiKey).credits;
+    const second = await client.sync({ state: first.state });
+    const { changes } = second;
+    assert.equal(second.complete, true);
+    assert.equal(second.creditsUsed, emu.ledger(apiKey).credits - spent);
+    for (const resource of ["sentInvitations", "receivedInvitations"]) {
+      assert.deepEqual(ids(changes[resource].added), listed(truth[resource].added).map((item) => item.id), `${resource} added`);
+      assert.deepEqual(changes[resource].removed.map((entry) => entry.key), listed(truth[resource].removed).map((item) => item.id), `${resource} removed`);
+    }
+    for (const [index, gone] of changes.sentInvitations.removed.entries()) {
+      const person = listed(truth.sentInvitations.removed)[index].person;
+      assert.deepEqual({ name: gone.name, profileUrl: gone.profileUrl }, { name: person.name, profileUrl: person.canonicalUrl });
+    }
+    assert.deepEqual(urls(changes.connections.added), truthUrls(truth.connections.added));
+    const acceptedIds = new Set(listed(truth.sentInvitations.removed).map((item) => item.id));
+    assert.deepEqual(
+      changes.accepted.map((pair) => [pair.invitation.key, pair.connection.person.profileUrl]),
+      truth.accepted.filter((pair) => acceptedIds.has(pair.invitation.id)).map((pair) => [pair.invitation.id, pair.connection.person.canonicalUrl]),
+    );
+    // Removed connections: seen by a full sync only.
+    const { changes: removal } = emu.mutate({ account, removeConnections: 2 });
+    const head = await client.sync({ state: second.state });
+    assert.deepEqual(head.changes.connections.removed, []);
+    const full = await client.sync({ state: head.state, full: true });
+    assert.deepEqual(full.changes.connections.removed.map((entry) => entry.key), truthUrls(removal.connections.removed));
+    assert.ok(full.lastFullSyncAt >= second.lastFullSyncAt);
+  });
+}
+
 test("diffSnapshots compares two collected readings", async () => {
   const provider = PROVIDERS[0];
   const account = "acct-sync-diff";
