@@ -151,7 +151,7 @@ impl HeadRead {
         let moved_up = first
             .as_ref()
             .is_some_and(|key| Some(key) != self.anchor.as_ref() && !self.seen.contains(key));
-        if anchored && call.offset + 1 == self.next && moved_up {
+        if anchored && call.offset.saturating_add(1) == self.next && moved_up {
             let unit = call.count.max(1);
             if self.step_back(unit, "the last item read moved") {
                 return;
