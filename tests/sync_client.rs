@@ -330,3 +330,55 @@ fn resources_limit_what_is_read() {
     assert_eq!(s.network.connections_cost().0, 0);
     assert_eq!(result.last_full_sync_at, None);
 }
+
+#[test]
+fn connections_arriving_during_a_head_read_are_neither_lost_nor_repeated() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    for provider in PROVIDERS {
+        let network = Network::new(provider, 400, 3, 1);
+        let clock = Clock::default();
+        let serve = network.clone();
+        // Two people connect right after the connections call numbered `trigger`.
+        let trigger = Rc::new(Cell::new(u64::MAX));
+        let arrivals = Rc::new(RefCell::new(Vec::new()));
+        let (when, record) = (Rc::clone(&trigger), Rc::clone(&arrivals));
+        let transport = Scripted::new(&clock, move |request, _| {
+            let reply = serve.answer(request);
+            if serve.connections_cost().0 == when.get() {
+                record.borrow_mut().extend(serve.connect(2));
+            }
+            reply
+        });
+        let client = support::client(provider, transport, &clock, Settings::default());
+        let sync = |state: Option<String>| {
+            let request = SyncRequest {
+                state,
+                ..SyncRequest::default()
+            };
+            block_on(
+                &clock,
+                client.sync(request, CancelToken::new(), &mut |_| {}),
+            )
+            .unwrap()
+        };
+        let first = sync(None);
+        trigger.set(network.connections_cost().0 + 1);
+        let connected = network.connect(70);
+        let second = sync(Some(first.state.clone()));
+        assert!(
+            network.connections_cost().0 > trigger.get(),
+            "{provider}: the head read went on after the arrivals"
+        );
+        let third = sync(Some(second.state.clone()));
+        let second_urls = urls(&second.changes.connections.added);
+        assert_eq!(second_urls, connected, "{provider}: the 70, in order, once");
+        assert_eq!(
+            urls(&third.changes.connections.added),
+            *arrivals.borrow(),
+            "{provider}: the arrivals next time"
+        );
+        let fourth = sync(Some(third.state));
+        assert!(fourth.changes.connections.added.is_empty());
+    }
+}
