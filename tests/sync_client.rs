@@ -382,3 +382,70 @@ fn connections_arriving_during_a_head_read_are_neither_lost_nor_repeated() {
         assert!(fourth.changes.connections.added.is_empty());
     }
 }
+
+/// A client whose transport answers request `index` with `fault(index)`
+/// when it gives one, else honestly.
+fn faulty(
+    provider: &'static str,
+    network: &Network,
+    fault: impl Fn(usize) -> Option<support::Reply> + 'static,
+) -> (Client<Scripted, Clock>, Clock) {
+    let clock = Clock::default();
+    let serve = network.clone();
+    let transport = Scripted::new(&clock, move |request, index| {
+        fault(index).unwrap_or_else(|| serve.answer(request))
+    });
+    (
+        support::client(provider, transport, &clock, Settings::default()),
+        clock,
+    )
+}
+
+#[test]
+fn a_retried_fault_changes_nothing_and_a_fatal_one_keeps_the_old_state_good() {
+    for provider in PROVIDERS {
+        let network = Network::new(provider, 120, 12, 3);
+        let (client, clock) = faulty(provider, &network, |_| None);
+        let run = |client: &Client<Scripted, Clock>, clock: &Clock, state: &str| {
+            let request = SyncRequest {
+                state: Some(state.to_string()),
+                ..SyncRequest::default()
+            };
+            block_on(clock, client.sync(request, CancelToken::new(), &mut |_| {}))
+        };
+        let first = block_on(
+            &clock,
+            client.sync(SyncRequest::default(), CancelToken::new(), &mut |_| {}),
+        )
+        .unwrap();
+        let connected = network.connect(2);
+        let invited = network.invite(1);
+        // A 429 on the second request of the sync is retried.
+        let (retrying, clock) = faulty(provider, &network, |index| {
+            (index == 1).then(|| support::fake_api::status(50, 429, &[]))
+        });
+        let served = network.served();
+        let second = run(&retrying, &clock, &first.state).unwrap();
+        assert!(second.complete, "{provider}");
+        assert_eq!(urls(&second.changes.connections.added), connected);
+        assert_eq!(ids(&second.changes.sent_invitations.added), invited);
+        assert_eq!(
+            second.requests,
+            network.served() - served + 1,
+            "{provider}: the 429 counted as a request"
+        );
+        // An AUTH answer to the last request (the connections head read) fails the sync.
+        let more = network.connect(1);
+        let (failing, clock) = faulty(provider, &network, |index| {
+            (index >= 2).then(|| support::fake_api::status(10, 401, &[]))
+        });
+        let error = run(&failing, &clock, &second.state).unwrap_err();
+        assert_eq!(error.code, ErrorCode::Auth, "{provider}");
+        assert!(!error.message.contains("CANARY"));
+        // The state it had still resumes: the change is reported, once.
+        let (healthy, clock) = faulty(provider, &network, |_| None);
+        let third = run(&healthy, &clock, &second.state).unwrap();
+        assert_eq!(urls(&third.changes.connections.added), more, "{provider}");
+        assert!(third.changes.sent_invitations.added.is_empty());
+    }
+}
