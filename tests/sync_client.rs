@@ -10,6 +10,7 @@ use linkedin_network::client::budget::{Budgets, StopReason};
 use linkedin_network::client::sync::{SyncRequest, SyncResult};
 use linkedin_network::client::{CancelToken, Client, Settings};
 use linkedin_network::error::{Error, ErrorCode};
+use linkedin_network::providers::{ConnectSafely, Provider};
 use linkedin_network::query::Resource;
 use support::{block_on, Clock, Scripted, PROVIDERS};
 use sync_support::network::Network;
@@ -447,5 +448,113 @@ fn a_retried_fault_changes_nothing_and_a_fatal_one_keeps_the_old_state_good() {
         let third = run(&healthy, &clock, &second.state).unwrap();
         assert_eq!(urls(&third.changes.connections.added), more, "{provider}");
         assert!(third.changes.sent_invitations.added.is_empty());
+    }
+}
+
+/// ConnectSafely's wire format read as a provider with opaque cursors is:
+/// its pages reachable only one after another.
+struct Sequential;
+
+impl linkedin_network::providers::Provider for Sequential {
+    fn id(&self) -> &'static str {
+        ConnectSafely.id()
+    }
+    fn default_base_url(&self) -> &'static str {
+        ConnectSafely.default_base_url()
+    }
+    fn check_credentials(
+        &self,
+        credentials: &linkedin_network::query::Credentials,
+    ) -> Result<(), Error> {
+        ConnectSafely.check_credentials(credentials)
+    }
+    fn invitation_filters(
+        &self,
+        resource: Resource,
+    ) -> &'static [linkedin_network::providers::InvitationFilter] {
+        ConnectSafely.invitation_filters(resource)
+    }
+    fn credential_fields(&self) -> &'static [&'static str] {
+        ConnectSafely.credential_fields()
+    }
+    fn page_size(&self, resource: Resource) -> u64 {
+        ConnectSafely.page_size(resource)
+    }
+    fn plan(
+        &self,
+        resource: Resource,
+        offset: u64,
+        limit: u64,
+    ) -> Vec<linkedin_network::plan::PlannedCall> {
+        ConnectSafely.plan(resource, offset, limit)
+    }
+    fn build_request(
+        &self,
+        target: &linkedin_network::query::Target,
+        call: &linkedin_network::plan::PlannedCall,
+    ) -> Result<linkedin_network::http::HttpRequest, Error> {
+        ConnectSafely.build_request(target, call)
+    }
+    fn parse_page(
+        &self,
+        resource: Resource,
+        response: &linkedin_network::http::HttpResponse<'_>,
+        call: Option<&linkedin_network::plan::PlannedCall>,
+        now_ms: Option<i64>,
+    ) -> Result<linkedin_network::model::Page, Error> {
+        ConnectSafely.parse_page(resource, response, call, now_ms)
+    }
+    fn addressable(&self) -> bool {
+        false
+    }
+}
+
+static SEQUENTIAL: Sequential = Sequential;
+
+#[test]
+fn a_provider_read_page_after_page_syncs_its_head_at_the_floor_too() {
+    let network = Network::new("connectsafely", 200, 4, 1);
+    let clock = Clock::default();
+    let serve = network.clone();
+    let transport = Scripted::new(&clock, move |request, _| serve.answer(request));
+    let client = Client::new(
+        &SEQUENTIAL,
+        None,
+        support::credentials(),
+        Settings::default(),
+        transport,
+        clock.clone(),
+        7,
+    )
+    .unwrap();
+    let sync = |state: Option<String>| {
+        let request = SyncRequest {
+            state,
+            ..SyncRequest::default()
+        };
+        block_on(
+            &clock,
+            client.sync(request, CancelToken::new(), &mut |_| {}),
+        )
+        .unwrap()
+    };
+    let first = sync(None);
+    assert_eq!(first.changes.connections.added.len(), 200);
+    for (new, calls) in [(0, 1), (3, 1), (11, 1), (30, 3)] {
+        let connected = network.connect(new);
+        let before = network.connections_cost().0;
+        let next = sync(Some(first.state.clone()));
+        assert_eq!(
+            urls(&next.changes.connections.added),
+            connected,
+            "{new} new"
+        );
+        assert_eq!(
+            network.connections_cost().0 - before,
+            calls,
+            "{new} new: pages of 12 read to the first known one"
+        );
+        // Forget them again so each round starts from the same state.
+        network.lists.borrow_mut().connections.drain(..new);
     }
 }

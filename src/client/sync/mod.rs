@@ -194,7 +194,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 }
                 None => {
                     let read =
-                        self.read_full(resource, budgets, cancel.clone(), on_progress, spent);
+                        self.read_full(resource, budgets, cancel.clone(), on_progress, spent, None);
                     read.await.map(|read| (Mode::Full, read))
                 }
             };
