@@ -10,7 +10,7 @@ use linkedin_network::client::budget::{Budgets, StopReason};
 use linkedin_network::client::sync::{SyncRequest, SyncResult};
 use linkedin_network::client::{CancelToken, Client, Settings};
 use linkedin_network::error::{Error, ErrorCode};
-use linkedin_network::providers::{ConnectSafely, Provider};
+use linkedin_network::providers::ConnectSafely;
 use linkedin_network::query::Resource;
 use support::{block_on, Clock, Scripted, PROVIDERS};
 use sync_support::network::Network;
