@@ -558,3 +558,53 @@ fn a_provider_read_page_after_page_syncs_its_head_at_the_floor_too() {
         network.lists.borrow_mut().connections.drain(..new);
     }
 }
+
+#[test]
+fn a_baseline_larger_than_the_budget_goes_on_over_several_syncs() {
+    // 1,201 connections on ConnectSafely take 110 requests; a free Worker has 50.
+    let s = setup("connectsafely", 1201, 30, 5);
+    let budgets = Budgets {
+        max_requests: Some(40),
+        ..Budgets::default()
+    };
+    let mut state: Option<String> = None;
+    let mut added: Vec<String> = Vec::new();
+    let mut syncs = 0;
+    let arrived = loop {
+        syncs += 1;
+        let run = s.sync(state.as_deref(), false, budgets).unwrap();
+        assert!(run.requests <= 40);
+        assert!(run.changes.baseline);
+        added.extend(urls(&run.changes.connections.added));
+        state = Some(run.state);
+        if syncs == 2 {
+            // People connect while the baseline is still being read.
+            break s.network.connect(2);
+        }
+        assert!(!run.complete && run.stop_reason == StopReason::MaxRequests);
+    };
+    loop {
+        let run = s.sync(state.as_deref(), false, budgets).unwrap();
+        syncs += 1;
+        added.extend(urls(&run.changes.connections.added));
+        state = Some(run.state);
+        if run.complete {
+            assert!(run.last_full_sync_at.is_some());
+            break;
+        }
+        assert!(syncs < 10);
+    }
+    let [_, _, truth] = s.network.truth();
+    assert_eq!(
+        added,
+        truth[2..],
+        "{syncs} syncs: every baseline connection once, in order"
+    );
+    let next = s.sync(state.as_deref(), false, budgets).unwrap();
+    assert_eq!(
+        urls(&next.changes.connections.added),
+        arrived,
+        "the arrivals, by the first head read"
+    );
+    assert!(!next.changes.baseline && next.complete);
+}

@@ -4,9 +4,19 @@
 //! one, unless `full`; the first sync of a list reads it in full (its
 //! baseline).
 //!
-//! A sync cut short commits only what it read whole. Lists are committed
-//! one by one, except sent invitations and connections, which are
-//! committed together once sent invitations have a baseline: an acceptance is seen in
+//! ```text
+//!  no baseline ──read in full──▶ baseline ──┬─ invitations: read in full ──▶ added, removed
+//!      │    ▲                                └─ connections: read the head ──▶ added
+//!      │    │ a budget cut it:                               (full: read in full ──▶ added, removed)
+//!      ▼    │ what was read is added, the state keeps a run cursor
+//!   pending ┘ and the next sync reads on from it
+//! ```
+//!
+//! A sync cut short commits only what it read whole, but for a baseline,
+//! which it keeps as far as it was read (a first read of 1,201 connections
+//! on ConnectSafely takes 110 requests: more than a Worker's 50). Lists are
+//! committed one by one, except sent invitations and connections once both
+//! have a baseline, which are committed together: an acceptance is seen in
 //! both at once (the invitation leaves, the connection arrives), so a sync
 //! that read one and not the other reports neither, and the next one sees
 //! the acceptance whole. What is not committed keeps its old state: its
@@ -84,8 +94,12 @@ pub struct SyncResult {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
+    /// A list with a baseline, read in full.
     Full,
+    /// Connections read from the head to the first known one.
     Head,
+    /// A first reading, or the rest of one a budget cut short.
+    Baseline,
 }
 
 /// The lists asked for, each once, in the order they are read.
@@ -170,18 +184,25 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         };
         let wanted = wanted(request.resources.as_deref());
         let both = [Resource::SentInvitations, Resource::Connections];
-        // Once sent invitations have a baseline, one can leave as accepted.
-        let linked = both.iter().all(|resource| wanted.contains(resource))
-            && state.known(Resource::SentInvitations).is_some();
+        // Once both have a baseline, an invitation can leave as accepted.
+        let linked = both
+            .iter()
+            .all(|resource| wanted.contains(resource) && state.has_baseline(*resource));
         let mut spent = Spend::default();
         let mut reads: Vec<(Resource, Mode, ListRead)> = Vec::new();
         let mut stop_reason = StopReason::End;
         for resource in wanted.iter().copied() {
             let budgets = remaining(request.budgets, spent);
-            let known = state.known(resource);
-            let head = resource == Resource::Connections && !request.full;
-            let outcome = match known.filter(|_| head) {
-                Some(known) => {
+            let mode = if !state.has_baseline(resource) {
+                Mode::Baseline
+            } else if resource == Resource::Connections && !request.full {
+                Mode::Head
+            } else {
+                Mode::Full
+            };
+            let known = state.known(resource).unwrap_or_default();
+            let outcome = match mode {
+                Mode::Head => {
                     let read = self.read_head(
                         resource,
                         known,
@@ -190,15 +211,23 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                         on_progress,
                         spent,
                     );
-                    read.await.map(|read| (Mode::Head, read))
+                    read.await
                 }
-                None => {
-                    let read =
-                        self.read_full(resource, budgets, cancel.clone(), on_progress, spent, None);
-                    read.await.map(|read| (Mode::Full, read))
+                Mode::Full | Mode::Baseline => {
+                    let resume = state.pending(resource).map(str::to_string);
+                    let read = self.read_full(
+                        resource,
+                        budgets,
+                        cancel.clone(),
+                        on_progress,
+                        spent,
+                        resume,
+                        None,
+                    );
+                    read.await
                 }
             };
-            let (mode, read) = outcome.map_err(|mut error| {
+            let read = outcome.map_err(|mut error| {
                 error.credits_used += spent.credits_used;
                 error
             })?;
@@ -215,38 +244,55 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             .filter(|(_, _, read)| read.stopped.is_none())
             .map(|(resource, _, _)| *resource)
             .collect();
-        let committed = |resource: Resource| {
-            whole.contains(&resource)
-                && (!linked || !both.contains(&resource) || both.iter().all(|r| whole.contains(r)))
+        let paired = |resource: Resource| {
+            !linked || !both.contains(&resource) || both.iter().all(|r| whole.contains(r))
+        };
+        let committed = |resource: Resource, mode: Mode| {
+            (mode == Mode::Baseline || whole.contains(&resource)) && paired(resource)
         };
         let mut changes = Changes::default();
         let mut warnings = Vec::new();
         let mut any = false;
+        let mut done = Vec::new();
         for (resource, mode, read) in reads {
-            warnings.extend(read.warnings);
-            if !committed(resource) {
+            warnings.extend(read.warnings.iter().cloned());
+            if !committed(resource, mode) {
+                warnings.push(match read.stopped {
+                    Some(reason) => format!(
+                        "{} was not read to its end before {} was reached; nothing of it was kept: the next sync reads it again",
+                        resource.as_str(),
+                        reason.as_str()
+                    ),
+                    None => format!(
+                        "{} was read but not kept: sent invitations and connections are kept together (an acceptance shows in both) and the other was cut short; the next sync reads it again",
+                        resource.as_str()
+                    ),
+                });
                 continue;
             }
             any = true;
+            if read.stopped.is_none() {
+                done.push(resource);
+            }
             let now = self.shared.timer.now_ms();
-            changes.baseline |= state.known(resource).is_none();
+            changes.baseline |= mode == Mode::Baseline;
             commit(
                 &mut state,
                 resource,
                 mode,
-                read.items,
+                read,
                 &mut changes,
                 &mut warnings,
                 now,
             );
         }
-        if committed(Resource::SentInvitations) && committed(Resource::Connections) {
+        if linked && both.iter().all(|resource| done.contains(resource)) {
             changes.accepted = accepted(
                 &changes.sent_invitations.removed,
                 &changes.connections.added,
             );
         }
-        let complete = wanted.iter().all(|resource| committed(*resource));
+        let complete = wanted.iter().all(|resource| done.contains(resource));
         let state_text = match given {
             Some(text) if !any => text.to_string(),
             _ => state.encode(credentials),
@@ -273,17 +319,33 @@ fn commit(
     state: &mut SyncState,
     resource: Resource,
     mode: Mode,
-    items: Vec<Item>,
+    read: ListRead,
     changes: &mut Changes,
     warnings: &mut Vec<String>,
     now_ms: i64,
 ) {
     let before = state.known(resource).unwrap_or_default().to_vec();
+    let complete = read.stopped.is_none();
+    if mode == Mode::Baseline {
+        // The rest of the list after what an earlier sync already kept.
+        state.set_pending(resource, (!complete).then_some(read.cursor));
+        if resource == Resource::Connections && complete {
+            state.last_full_sync_at = Some(now_ms);
+        }
+    }
     match resource {
         Resource::SentInvitations | Resource::ReceivedInvitations => {
-            let read = invitations(items);
-            let (diff, _) = diff_list(&before, &read, invitation_key);
-            state.set_known(resource, known_of(read.iter().map(Removed::of_invitation)));
+            let read = invitations(read.items);
+            let (mut diff, _) = diff_list(&before, &read, invitation_key);
+            let known = match mode {
+                Mode::Baseline => {
+                    diff.removed.clear();
+                    let added = diff.added.iter().map(Removed::of_invitation);
+                    known_of(before.iter().cloned().chain(added))
+                }
+                _ => known_of(read.iter().map(Removed::of_invitation)),
+            };
+            state.set_known(resource, known);
             let slot = if resource == Resource::SentInvitations {
                 &mut changes.sent_invitations
             } else {
@@ -292,25 +354,35 @@ fn commit(
             *slot = diff;
         }
         Resource::Connections => {
-            let read = connections(items);
-            match mode {
+            let read = connections(read.items);
+            let (diff, known) = match mode {
                 Mode::Full => {
                     let (diff, unkeyed) = diff_list(&before, &read, connection_item_key);
                     warnings.extend(unkeyed_warning(resource, unkeyed));
-                    let known = read.iter().filter_map(Removed::of_connection);
-                    state.set_known(resource, known_of(known));
                     state.last_full_sync_at = Some(now_ms);
-                    changes.connections = diff;
+                    let known = known_of(read.iter().filter_map(Removed::of_connection));
+                    (diff, known)
+                }
+                Mode::Baseline => {
+                    let (mut diff, unkeyed) = diff_list(&before, &read, connection_item_key);
+                    warnings.extend(unkeyed_warning(resource, unkeyed));
+                    diff.removed.clear();
+                    let added = diff.added.iter().filter_map(Removed::of_connection);
+                    let known = known_of(before.iter().cloned().chain(added));
+                    (diff, known)
                 }
                 Mode::Head => {
                     let added = read.iter().filter_map(Removed::of_connection);
-                    state.set_known(resource, known_of(added.chain(before.iter().cloned())));
-                    changes.connections = ListChanges {
+                    let known = known_of(added.chain(before.iter().cloned()));
+                    let diff = ListChanges {
                         added: read,
                         removed: Vec::new(),
                     };
+                    (diff, known)
                 }
-            }
+            };
+            state.set_known(resource, known);
+            changes.connections = diff;
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct ListRead {
     pub stopped: Option<StopReason>,
     pub spend: Spend,
     pub warnings: Vec<String>,
+    /// Where a run over the list would go on (a full read's run cursor).
+    pub cursor: String,
 }
 
 /// Items a sync cannot key (a connection with neither a profile URL nor a
@@ -42,8 +44,10 @@ pub fn unkeyed_warning(resource: Resource, count: u64) -> Option<String> {
 }
 
 impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
-    /// The whole list, within `budgets` — or, with `stop_at`, the items
-    /// before the first whose key it holds (a head read made sequentially).
+    /// The whole list (from `resume`, a run cursor, when given), within
+    /// `budgets` — or, with `stop_at`, the items before the first whose key
+    /// it holds (a head read made sequentially).
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn read_full(
         &self,
         resource: Resource,
@@ -51,10 +55,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         cancel: CancelToken,
         on_progress: &mut dyn FnMut(&SyncProgress),
         before: Spend,
+        resume: Option<String>,
         stop_at: Option<&HashSet<&str>>,
     ) -> Result<ListRead, Error> {
         let request = RunRequest {
             budgets,
+            cursor: resume,
             ..RunRequest::default()
         };
         let (invitation_type, spec) = self.run_spec(resource, request, None)?;
@@ -99,6 +105,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             stopped,
             spend: run.spend(),
             warnings,
+            cursor: progress.cursor,
         })
     }
 
@@ -118,7 +125,15 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         // A list read through opaque cursors cannot be asked for a range:
         // its head is read page after page, to the first known item.
         if !provider.addressable() {
-            let read = self.read_full(resource, budgets, cancel, on_progress, before, Some(&keys));
+            let read = self.read_full(
+                resource,
+                budgets,
+                cancel,
+                on_progress,
+                before,
+                None,
+                Some(&keys),
+            );
             return read.await;
         }
         let context = CallContext {
@@ -179,6 +194,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             stopped,
             spend: context.spend.get(),
             warnings,
+            cursor: String::new(),
         })
     }
 
