@@ -102,6 +102,31 @@ for (const provider of PROVIDERS) {
   });
 }
 
+test("a first sync larger than a Worker's 50 requests goes on over several syncs (ConnectSafely)", async () => {
+  const provider = PROVIDERS.find((entry) => entry.id === "connectsafely");
+  const account = "acct-sync-worker";
+  const { apiKey, client } = clientFor(emu, provider, { account });
+  let state = null;
+  const added = [];
+  let syncs = 0;
+  for (;;) {
+    const before = requestsOf(emu, apiKey).length;
+    const run = await client.sync({ state, maxRequests: 45 });
+    syncs += 1;
+    assert.ok(requestsOf(emu, apiKey).length - before <= 45, "within the budget");
+    assert.equal(run.requests, requestsOf(emu, apiKey).length - before);
+    added.push(...urls(run.changes.connections.added));
+    state = run.state;
+    if (run.complete) break;
+    assert.equal(run.stopReason, "maxRequests");
+    assert.ok(syncs < 6);
+  }
+  assert.ok(syncs >= 3, `${syncs} syncs`);
+  assert.deepEqual(added, truthUrls(truthOf(emu, provider, "connections", account)));
+  const next = await client.sync({ state, maxRequests: 45 });
+  assert.deepEqual(next.changes.connections.added, []);
+});
+
 test("diffSnapshots compares two collected readings", async () => {
   const provider = PROVIDERS[0];
   const account = "acct-sync-diff";
