@@ -412,7 +412,7 @@ export function loadDeclarations(text, { fileName = "index.d.ts" } = {}) {
       }
     }
     if (candidates.length === 1) errors.push(...candidates[0].found);
-    else fail(shape.label ?? display(type));
+    else fail();
   }
 
   /** A handle for TypeScript type text, resolved against these declarations. */
