@@ -29,7 +29,7 @@ export const estimateCredits = contract.wrapDeclared("estimateCredits", ln.estim
 
 after(() => {
   const { checked, mismatches } = contract.stats;
-  console.log(`d.ts runtime check: ${checked} values validated against index.d.ts, ${mismatches.length} mismatches`);
+  console.log(`# d.ts runtime check: ${checked} values validated against index.d.ts, ${mismatches.length} mismatches`);
   if (mismatches.length > 0) throw new Error(`values that do not match pkg/index.d.ts:\n${mismatches.join("\n")}`);
 });
 
