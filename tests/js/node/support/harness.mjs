@@ -18,7 +18,9 @@ export const { LinkedInNetworkError } = ln;
 // Every function the tests call is checked against pkg/index.d.ts as it runs
 // (tests/js/types/contract.mjs): what it returns, resolves, yields, passes to
 // onProgress and throws must be exactly the declared type. A mismatch fails
-// the call that produced it, and the file in `after` even if a test caught it.
+// the call that produced it, and the file (its exit code) even if a test
+// caught it. Not by throwing in `after`: that would skip the file's own
+// `after` hooks (an emulator left open keeps the process alive).
 const contract = createContract(loadShippedDeclarations());
 export const createClient = contract.wrapDeclared("createClient", ln.createClient);
 export const ready = contract.wrapDeclared("ready", ln.ready);
@@ -30,7 +32,10 @@ export const estimateCredits = contract.wrapDeclared("estimateCredits", ln.estim
 after(() => {
   const { checked, mismatches } = contract.stats;
   console.log(`# d.ts runtime check: ${checked} values validated against index.d.ts, ${mismatches.length} mismatches`);
-  if (mismatches.length > 0) throw new Error(`values that do not match pkg/index.d.ts:\n${mismatches.join("\n")}`);
+  if (mismatches.length > 0) {
+    console.error(`values that do not match pkg/index.d.ts:\n${mismatches.join("\n")}`);
+    process.exitCode = 1;
+  }
 });
 
 /** The emulator's fixed clock: relative times resolve against it. */
