@@ -32,11 +32,11 @@ export function createContract(decls) {
   const callbackThrows = new Set();
   const errorClasses = decls.errorClasses().map((name) => ({ name, type: decls.type(name) }));
 
-  function verify(type, value, label, { strict = true } = {}) {
+  function verify(type, value, label, cause) {
     stats.checked += 1;
-    const errors = decls.check(type, value, { strict });
+    const errors = decls.check(type, value);
     if (errors.length === 0) return null;
-    const mismatch = new ContractMismatch(`${label}: ${decls.display(type)}`, errors);
+    const mismatch = new ContractMismatch(`${label}: ${decls.display(type)}`, errors, cause);
     stats.mismatches.push(mismatch.message);
     return mismatch;
   }
@@ -66,12 +66,12 @@ export function createContract(decls) {
       stats.mismatches.push(mismatch.message);
       return mismatch;
     }
-    const mismatch = verify(declared.type, error, `${label} threw`);
-    if (mismatch) return Object.assign(mismatch, { cause: error });
+    const mismatch = verify(declared.type, error, `${label} threw`, error);
+    if (mismatch) return mismatch;
     const toJSON = decls.resolve(declared.type).props.get("toJSON");
     if (toJSON?.method && typeof error.toJSON === "function") {
-      const json = verify(toJSON.signatures[0].returns, error.toJSON(), `${label} threw, toJSON()`);
-      if (json) return Object.assign(json, { cause: error });
+      const json = verify(toJSON.signatures[0].returns, error.toJSON(), `${label} threw, toJSON()`, error);
+      if (json) return json;
     }
     return error;
   }
