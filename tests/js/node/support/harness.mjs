@@ -29,6 +29,7 @@ export const buildRequest = contract.wrapDeclared("buildRequest", ln.buildReques
 export const parseResponse = contract.wrapDeclared("parseResponse", ln.parseResponse);
 export const planRequests = contract.wrapDeclared("planRequests", ln.planRequests);
 export const estimateCredits = contract.wrapDeclared("estimateCredits", ln.estimateCredits);
+export const diffSnapshots = contract.wrapDeclared("diffSnapshots", ln.diffSnapshots);
 
 after(() => {
   const { checked, mismatches } = contract.stats;
