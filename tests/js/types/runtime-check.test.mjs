@@ -164,7 +164,10 @@ describe("the contract the Node harness wraps the package in", () => {
         },
         estimate: () => ({ credits: 1, requests: 1, upstreamCalls: 1 }),
       });
-    return () => Object.freeze({ sentInvitations: resource(), receivedInvitations: resource(), connections: resource() });
+    const sync = async () => {
+      throw new Error("not used here");
+    };
+    return () => Object.freeze({ sentInvitations: resource(), receivedInvitations: resource(), connections: resource(), sync });
   }
 
   test("the item type of each resource comes from Client: a connection in sentInvitations is a mismatch, in connections it is not", async () => {
