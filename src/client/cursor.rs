@@ -226,6 +226,10 @@ mod tests {
             assert_eq!(base64url_encode(bytes), text);
             assert_eq!(base64url_decode(text).as_deref(), Some(bytes));
         }
-        assert_eq!(base64url_decode("Zm9v+"), None, "'+' is not URL-safe base64");
+        assert_eq!(
+            base64url_decode("Zm9v+"),
+            None,
+            "'+' is not URL-safe base64"
+        );
     }
 }
