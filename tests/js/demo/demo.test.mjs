@@ -35,8 +35,8 @@ function assertNoProblems() {
 
 /** What the package itself prices reading the first MAX_ITEMS items of a list at (the page must show this). */
 function packageEstimate(provider, resource) {
-  const options = { provider, apiKey: "k", accountId: "a", loginToken: "t" };
-  if (provider === "linkup-v1") delete options.accountId;
+  // Each provider takes only its own credentials (another's is refused by name).
+  const options = provider === "linkup-v1" ? { provider, apiKey: "k", loginToken: "t" } : { provider, apiKey: "k", accountId: "a" };
   return createClient(options)[resource].estimate({ offset: 0, limit: MAX_ITEMS });
 }
 
