@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod actions;
 pub mod client;
 pub mod error;
 pub mod http;

@@ -1,6 +1,7 @@
 //! Test support for the client: fake time, a scripted transport, fake providers.
 #![allow(dead_code, unused_imports)]
 
+pub mod actions;
 pub mod clock;
 pub mod fake_api;
 pub mod fuzz_cases;
