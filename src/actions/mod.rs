@@ -11,7 +11,7 @@ pub mod retry;
 pub mod stale;
 
 use crate::error::Error;
-use crate::http::HttpRequest;
+use crate::http::{HttpRequest, HttpResponse};
 use crate::json::quoted;
 use crate::json::write::json_object;
 use crate::json::ToJson;
@@ -308,4 +308,24 @@ pub fn action_request(
     provider
         .action_request(action, invitation, credentials, base_url)
         .map_err(|error| error.with_provider(id))
+}
+
+/// Reads the answer to an action request; every error carries the provider
+/// and the HTTP status (as `operations::parse_response` does for pages).
+pub fn parse_action(
+    provider: &dyn Provider,
+    action: Action,
+    response: &HttpResponse<'_>,
+    now_ms: Option<i64>,
+) -> Result<ActionAnswer, Error> {
+    if !provider.actions().contains(&action) {
+        return Err(unsupported(provider.id(), action));
+    }
+    provider
+        .parse_action(action, response, now_ms)
+        .map_err(|mut error| {
+            error.provider = Some(provider.id());
+            error.status = error.status.or(Some(response.status));
+            error
+        })
 }
