@@ -131,9 +131,9 @@ fn not_pending_after_an_ambiguous_attempt_counts_its_price_once() {
     };
     let mut tally = WriteTally::new(price);
     tally.sent();
-    tally.failed(AttemptEnd::Ambiguous);
+    tally.lost(AttemptEnd::Ambiguous);
     tally.sent();
-    tally.failed(AttemptEnd::Ambiguous);
+    tally.lost(AttemptEnd::Ambiguous);
     tally.sent();
     tally.answered(0);
     assert_eq!(tally.requests, 3);
@@ -158,9 +158,34 @@ fn not_pending_at_the_first_attempt_costs_only_its_answer() {
         requests: 1,
     });
     refused.sent();
-    refused.failed(AttemptEnd::Refused);
+    refused.answered(0); // a 429
     refused.sent();
     refused.answered(0);
     assert_eq!(refused.credits_reported(Some(AnswerKind::NotPending)), 0);
     assert_eq!(refused.credits_committed(), 0);
+    // A connection that never got a response did nothing, but its price
+    // stays at risk for the budget.
+    let mut reset = WriteTally::new(Cost {
+        credits: 1,
+        requests: 1,
+    });
+    reset.sent();
+    reset.lost(AttemptEnd::NoResponse);
+    reset.sent();
+    reset.answered(0);
+    assert_eq!(reset.credits_reported(Some(AnswerKind::NotPending)), 0);
+    assert_eq!(reset.credits_committed(), 1);
+}
+
+#[test]
+fn an_answered_500_is_billed_what_it_says_not_inferred() {
+    let mut tally = WriteTally::new(Cost {
+        credits: 1,
+        requests: 1,
+    });
+    tally.sent();
+    tally.answered(0); // linkup-v1 does not bill a 500
+    tally.sent();
+    tally.answered(1);
+    assert_eq!(tally.credits_reported(Some(AnswerKind::NotPending)), 1);
 }

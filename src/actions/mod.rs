@@ -7,6 +7,7 @@
 //! no wire format. The client sends the request under the write-retry rules
 //! of [`retry`]; `withdrawStale` is planned by [`stale`].
 
+pub mod report;
 pub mod retry;
 pub mod stale;
 

@@ -19,7 +19,9 @@
 //! request names the one invitation, so a repeat can only act on it, and once
 //! the action is done it answers "not pending". That answer is then the
 //! outcome `notPending` — never an error — and since the lost attempt most
-//! likely did the action, its price counts as charged.
+//! likely did the action, its price counts as charged. An *answered*
+//! ambiguous attempt (a 500) is billed what its answer says (linkup-v1 does
+//! not bill a 500): only a lost answer's price is inferred.
 //!
 //! ```text
 //!   attempt ──answer──────────────────────────▶ done | notPending   (result)
@@ -110,9 +112,10 @@ pub struct WriteTally {
     pub requests: u64,
     /// Credits the answers (errors included) reported.
     pub credits_answered: u64,
-    /// Credits of attempts without a trustworthy answer: maybe charged.
+    /// Credits of attempts without an answer: maybe charged.
     pub credits_at_risk: u64,
-    /// An ambiguous attempt happened: it may have done the action.
+    /// An attempt was lost after it may have reached the provider: it may
+    /// have done the action.
     pub maybe_acted: bool,
 }
 
@@ -129,16 +132,18 @@ impl WriteTally {
         self.requests = self.requests.saturating_add(1);
     }
 
-    /// An attempt was answered, billed `credits`.
+    /// An attempt was answered, billed `credits` (an error answer too: its
+    /// billing is the answer's, even where the attempt was ambiguous).
     pub fn answered(&mut self, credits: u64) {
         self.credits_answered = self.credits_answered.saturating_add(credits);
     }
 
-    /// An attempt ended as `end` with no billing reported.
-    pub fn failed(&mut self, end: AttemptEnd) {
-        if matches!(end, AttemptEnd::Ambiguous | AttemptEnd::NoResponse) {
-            self.credits_at_risk = self.credits_at_risk.saturating_add(self.price.credits);
-        }
+    /// An attempt ended as `end` without an answer whose billing is known
+    /// (no response, a timeout, a cut body, a 2xx that cannot be read, an
+    /// abort in flight): its price is at risk, and if it may have reached
+    /// the provider, it may have acted.
+    pub fn lost(&mut self, end: AttemptEnd) {
+        self.credits_at_risk = self.credits_at_risk.saturating_add(self.price.credits);
         if end == AttemptEnd::Ambiguous {
             self.maybe_acted = true;
         }

@@ -3,6 +3,7 @@
 //! requests, parsing and plans come from the pure core; `src/wasm/` plugs in
 //! `fetch` and `setTimeout`, tests plug in a script and a fake clock.
 
+pub mod actions;
 pub mod binding;
 pub mod budget;
 pub mod call;

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod clock;
+pub mod fake_actions;
 pub mod fake_api;
 pub mod fuzz_cases;
 pub mod transport;
