@@ -338,6 +338,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                     });
                     None
                 }
+                // Aborted before anything was sent for it: not a withdrawal.
+                Performed::Failed(error)
+                    if error.code == ErrorCode::Aborted && tally.requests == 0 =>
+                {
+                    Some(StaleStop::Aborted)
+                }
                 Performed::Failed(error) => {
                     result.credits_used = result.credits_used.saturating_add(error.credits_used);
                     let stop = StaleStop::for_error(&error);
