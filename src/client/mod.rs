@@ -13,6 +13,7 @@ pub mod report;
 pub mod retry;
 pub mod run;
 pub mod transport;
+pub mod withdraw_stale;
 
 use core::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -16,6 +16,7 @@ use linkedin_network::model::Item;
 use linkedin_network::query::Resource;
 
 use super::clock::Clock;
+use super::fake_pages::sent_page;
 use super::transport::{Reply, Scripted, Sent};
 use super::{client, collect_on};
 
@@ -372,56 +373,10 @@ impl FakeActions {
         }
     }
 
-    /// A page of the sent list, in the provider's envelope.
+    /// A page of the sent list, billed as the provider bills it.
     fn page(&self, sent: &Sent) -> Reply {
-        let list = self.sent.borrow();
-        let total = list.len();
-        let slice = |from: usize, to: usize| &list[from.min(total)..to.min(total)];
-        let body = match self.provider {
-            "linkup-v2" => {
-                let params = &sent.json()["params"];
-                let offset = params["offset"].as_u64().unwrap() as usize;
-                let count = params["count"].as_u64().unwrap() as usize;
-                let items: Vec<String> = slice(offset, offset + count).iter().map(|p| format!(
-                    r#"{{"entity_urn":"urn:li:invitation:{}","invitation_type":"CONNECTION","sent_time":"{}d","sent_time_days":{},"recipient":{{"first_name":"P","last_name":"{}","linkedin_url":"https://www.linkedin.com/in/{}"}}}}"#,
-                    p.id, p.days, p.days, p.id, p.slug
-                )).collect();
-                let credits = (items.len() as u64).div_ceil(50);
-                self.charge(credits);
-                format!(
-                    r#"{{"success":true,"data":{{"invitations":[{}],"total_available_results":{total},"pagination":{{"offset":{offset},"count":{count},"has_more":{}}}}},"metadata":{{"credits_consumed":{credits},"timestamp":"2026-04-26T10:35:00Z"}}}}"#,
-                    items.join(","),
-                    offset + count < total
-                )
-            }
-            "linkup-v1" => {
-                let body = sent.json();
-                let start = body["start_page"].as_u64().unwrap() as usize;
-                let end = body["end_page"].as_u64().unwrap() as usize;
-                let items: Vec<String> = slice((start - 1) * 10, end * 10).iter().map(|p| format!(
-                    r#"{{"name":"P {}","invitation_id":{},"entity_urn":"urn:li:fsd_invitation:{}","sent_time":"{} days ago","profile_url":"https://www.linkedin.com/in/{}"}}"#,
-                    p.id, p.id, p.id, p.days, p.slug
-                )).collect();
-                let pages = (end - start + 1) as u64;
-                self.charge(pages);
-                format!(
-                    r#"{{"status":"success","data":{{"total_available_results":{total},"invitations":[{}],"pagination":{{"start_page":{start},"end_page":{end},"results_per_page":10,"pages_fetched":{pages}}}}}}}"#,
-                    items.join(",")
-                )
-            }
-            _ => {
-                let start = sent.query("startIndex").unwrap() as usize;
-                let items: Vec<String> = slice(start, start + 10).iter().map(|p| format!(
-                    r#"{{"invitationId":"{}","invitationUrn":"urn:li:invitation:{}","invitationType":"SENT","sentAt":"{} days ago","memberId":"ACoAA{}","profile":{{"firstName":"P","lastName":"{}","profileUrl":"https://www.linkedin.com/in/{}","publicIdentifier":"{}"}}}}"#,
-                    p.id, p.id, p.days, p.id, p.id, p.slug, p.slug
-                )).collect();
-                format!(
-                    r#"{{"success":true,"invitations":[{}],"count":{},"startIndex":{start}}}"#,
-                    items.join(","),
-                    items.len()
-                )
-            }
-        };
+        let (body, credits) = sent_page(self.provider, &self.sent.borrow(), sent);
+        self.charge(credits);
         json(200, &[], body)
     }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod clock;
 pub mod fake_actions;
 pub mod fake_api;
+pub mod fake_pages;
 pub mod fuzz_cases;
 pub mod transport;
 
