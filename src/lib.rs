@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod action_options;
 pub mod actions;
 pub mod client;
 pub mod error;

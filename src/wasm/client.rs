@@ -24,11 +24,11 @@ use crate::wasm::signal::SignalLink;
 use crate::wasm::timer::JsTimer;
 use crate::wasm::to_js;
 
-type JsClient = Client<FetchTransport, JsTimer>;
+pub(super) type JsClient = Client<FetchTransport, JsTimer>;
 
 #[wasm_bindgen]
 pub struct WasmClient {
-    client: JsClient,
+    pub(super) client: JsClient,
 }
 
 /// Validates `createClient`'s options; `fetch` is the caller's own or `undefined`.
@@ -64,12 +64,12 @@ fn resource(name: &str) -> Result<Resource, JsValue> {
 
 /// A promise of `task`. Boxed so wasm-bindgen-futures' machinery is built
 /// once for every async method instead of once per method (a size choice).
-fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+pub(super) fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
     let task: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(task);
     future_to_promise(task)
 }
 
-fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
+pub(super) fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
     result.map(|json| JsValue::from_str(&json)).map_err(to_js)
 }
 
