@@ -5,13 +5,21 @@
 export type ProviderId = "linkup-v2" | "linkup-v1" | "connectsafely";
 export type ResourceName = "sentInvitations" | "receivedInvitations" | "connections";
 
-/** What linkup-v2 and linkup-v1 can filter invitations by (ConnectSafely cannot filter). */
-export type InvitationTypeFilter = "CONNECTION" | "ORGANIZATION" | "CONTENT_SERIES";
-/** Known invitation types; unknown ones pass through as sent. */
+/**
+ * What a sent or received invitation list can be filtered by. linkup-v2 and
+ * linkup-v1 filter by all three; ConnectSafely's sent list holds only
+ * connection invitations (so `"CONNECTION"` is accepted and sends nothing) and
+ * its received list cannot be filtered. `connections` takes no filter.
+ */
+export type InvitationTypeFilter = "CONNECTION" | "ORGANIZATION" | "NEWSLETTER";
+/**
+ * One vocabulary on every provider (linkup's `CONTENT_SERIES` is
+ * `"NEWSLETTER"`); unknown types pass through upper-cased. The provider's own
+ * word is in `providerType`.
+ */
 export type InvitationType =
   | "CONNECTION"
   | "ORGANIZATION"
-  | "CONTENT_SERIES"
   | "NEWSLETTER"
   | "EVENT"
   | "MEMBER_FOLLOW"
@@ -36,9 +44,13 @@ export interface Person {
   firstName: string | null;
   lastName: string | null;
   headline: string | null;
-  /** Canonical: `https://www.linkedin.com/in/<slug>`, slug percent-encoded with upper-case hex. */
+  /**
+   * Canonical: `https://www.linkedin.com/in/<slug>`; a public identifier's
+   * ASCII letters lower-cased (LinkedIn ignores their case), escapes in
+   * upper-case hex, a member-id slug (`ACoA…`) as sent.
+   */
   profileUrl: string | null;
-  /** The `/in/<slug>`, percent-decoded; null for member-id URLs. */
+  /** The `/in/<slug>`, percent-decoded and lower-cased; null for member-id URLs unless the provider gave one. */
   publicIdentifier: string | null;
   memberId: string | null;
   memberUrn: string | null;
@@ -47,6 +59,8 @@ export interface Person {
 }
 
 export interface Invitation {
+  /** The discriminant of `Item`. */
+  kind: "invitation";
   /** Exact decimal id ("7329176687475109888"); compare as strings or BigInt, never Number. */
   id: string;
   urn: string | null;
@@ -59,10 +73,14 @@ export interface Invitation {
   person: Person;
   /** shared_secret / validationToken of a received invitation. */
   acceptToken: string | null;
+  /** The provider's own word for the type (`"CONTENT_SERIES"`, `"SENT"`), as sent. */
+  providerType: string | null;
   provider: ProviderId;
 }
 
 export interface Connection {
+  /** The discriminant of `Item`. */
+  kind: "connection";
   person: Person;
   connectedAt: RelativeTime | null;
   provider: ProviderId;
@@ -84,10 +102,25 @@ export interface ParsedPage<T extends Item = Item> {
 
 /** What `list` returns: one planned range, every call of it. */
 export interface Page<T extends Item = Item> extends ParsedPage<T> {
-  /** Continues right after the last item; pass it to `iterate` or `collect`. */
+  /** Continues right after the last item; pass it to `list`, `iterate` or `collect`. */
   cursor: string;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /**
+   * The same `list` call from this page's cursor (same limit, filter and
+   * budgets); resolves to `null` when this page was the last. Not part of
+   * the page's JSON.
+   */
+  next(): Promise<Page<T> | null>;
+}
+
+/**
+ * `iterate()`'s result. `cursor` is, after every yielded item, the cursor
+ * that continues right after it (null before the first), so `break`, then
+ * `collect({ cursor: iterator.cursor })`, repeats and skips nothing.
+ */
+export interface RunIterator<T extends Item> extends AsyncGenerator<T, void, undefined> {
+  readonly cursor: string | null;
 }
 
 export type StopReason = "end" | "maxItems" | "maxCredits" | "maxRequests";
@@ -174,21 +207,31 @@ export type ClientOptions =
   | (CommonClientOptions & { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country })
   | (CommonClientOptions & { provider: "connectsafely"; apiKey: string; accountId?: string });
 
-export interface RangeOptions {
+/** `F` is what the list can be filtered by: `never` for connections. */
+export interface RangeOptions<F extends string = InvitationTypeFilter> {
   offset?: number;
   /** 1–10000; default 10. */
   limit?: number;
-  invitationType?: InvitationTypeFilter;
+  invitationType?: F;
 }
 
-export interface ListOptions extends RangeOptions {
+export interface ListOptions<F extends string = InvitationTypeFilter> extends RangeOptions<F> {
+  /**
+   * A page's (or a progress event's, or a result's) cursor: the range starts
+   * right after what that page delivered. Not together with `offset`.
+   */
+  cursor?: string;
+  /** A range planned past it is `BUDGET_EXCEEDED`, with nothing sent. */
+  maxCredits?: number;
+  /** A range planned past it is `BUDGET_EXCEEDED`, with nothing sent. */
+  maxRequests?: number;
   signal?: AbortSignal;
 }
 
-export interface RunOptions {
-  /** Where to start when there is no cursor (default 0). */
+export interface RunOptions<F extends string = InvitationTypeFilter> {
+  /** Where to start when there is no cursor (default 0); not together with `cursor`. */
   offset?: number;
-  invitationType?: InvitationTypeFilter;
+  invitationType?: F;
   maxItems?: number;
   /** No call starts whose price would pass it. */
   maxCredits?: number;
@@ -201,15 +244,15 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export interface ResourceClient<T extends Item> {
-  /** One planned range `[offset, offset + limit)`. */
-  list(options?: ListOptions): Promise<Page<T>>;
+export interface ResourceClient<T extends Item, F extends string = InvitationTypeFilter> {
+  /** One planned range `[offset, offset + limit)`, or the range after `cursor`. */
+  list(options?: ListOptions<F>): Promise<Page<T>>;
   /** Every item, in list order, as pages arrive. */
-  iterate(options?: RunOptions): AsyncGenerator<T, void, undefined>;
+  iterate(options?: RunOptions<F>): RunIterator<T>;
   /** Every item in one result; stops at `maxItems` (10,000 when not given). */
-  collect(options?: RunOptions): Promise<CollectResult<T>>;
+  collect(options?: RunOptions<F>): Promise<CollectResult<T>>;
   /** The price of a range, before anything is spent. */
-  estimate(options?: RangeOptions): Estimate;
+  estimate(options?: RangeOptions<F>): Estimate;
 }
 
 /** What an action did (SPEC §9). `notPending`: nothing was pending any more (already withdrawn, accepted, ignored or expired — possibly by a lost earlier attempt of the same call). */
@@ -313,7 +356,8 @@ export interface ReceivedInvitationsClient extends ResourceClient<Invitation> {
 export interface Client {
   readonly sentInvitations: SentInvitationsClient;
   readonly receivedInvitations: ReceivedInvitationsClient;
-  readonly connections: ResourceClient<Connection>;
+  /** Connections cannot be filtered by type: `invitationType` does not compile. */
+  readonly connections: ResourceClient<Connection, never>;
 }
 
 export type ErrorCode =
@@ -341,12 +385,39 @@ export interface LinkedInNetworkErrorJSON {
   message: string;
   provider: ProviderId | null;
   status: number | null;
-  providerCode: string | null;
+  providerCode: ProviderCode | null;
+  providerMessage: string | null;
   retryable: boolean;
   retryAfterMs: number | null;
   attempts: number;
   creditsUsed: number;
 }
+
+/**
+ * A stable code to `switch` on, never free text: the provider's own where it
+ * sends one (linkup-v2 `INVALID_API_KEY`, `RATE_LIMITED`, …; ConnectSafely's
+ * overview envelope), else one the package reads from the provider's words
+ * and status (linkup-v1, ConnectSafely's endpoint pages). The words
+ * themselves are in `providerMessage`.
+ */
+export type ProviderCode =
+  // Derived by the package where the provider sends no code.
+  | "INVALID_API_KEY"
+  | "INVALID_COOKIE"
+  | "RATE_LIMIT"
+  | "NO_CREDITS"
+  | "NOT_FOUND"
+  | "INVALID_PARAMS"
+  | "SERVER_ERROR"
+  | "UNKNOWN"
+  // linkup-v2's own.
+  | "ACCOUNT_INACTIVE"
+  | "INVALID_ACCOUNT"
+  | "RATE_LIMITED"
+  | "INSUFFICIENT_CREDITS"
+  | "INVALID_ACTION"
+  | "INTERNAL_ERROR"
+  | (string & {});
 
 /** Every failure the package reports. Never carries an API key, login token or account id. */
 export declare class LinkedInNetworkError extends Error {
@@ -355,8 +426,15 @@ export declare class LinkedInNetworkError extends Error {
   readonly provider: ProviderId | null;
   /** HTTP status when a response arrived (linkup-v1 errors keep their 200). */
   readonly status: number | null;
-  /** The provider's own code or message, e.g. "INSUFFICIENT_CREDITS". */
-  readonly providerCode: string | null;
+  /** A stable code (see `ProviderCode`), e.g. "INSUFFICIENT_CREDITS" or "INVALID_COOKIE". */
+  readonly providerCode: ProviderCode | null;
+  /** The provider's own words, shortened; never a secret. */
+  readonly providerMessage: string | null;
+  /**
+   * For ABORTED and TIMEOUT, the signal's `reason`; for NETWORK, the
+   * runtime's error (name and redacted message); for LOAD_FAILED, why.
+   */
+  readonly cause?: unknown;
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
   readonly attempts: number;

@@ -55,8 +55,14 @@ pub struct Error {
     pub provider: Option<&'static str>,
     /// The HTTP status, when a response arrived (linkup-v1 errors keep their 200).
     pub status: Option<u16>,
-    /// The provider's own code or message, e.g. `INSUFFICIENT_CREDITS`.
+    /// A stable code to `switch` on: the provider's own where it sends one
+    /// (`INVALID_API_KEY`, `errors/invalid_credentials`), else one of
+    /// [`derived`]'s, read from its message. Never free text.
     pub provider_code: Option<String>,
+    /// The provider's own words, shortened and redacted.
+    pub provider_message: Option<String>,
+    /// What failed underneath (the transport's error), redacted.
+    pub cause: Option<Box<Cause>>,
     pub retryable: bool,
     pub retry_after_ms: Option<u64>,
     pub attempts: u32,
@@ -75,6 +81,8 @@ impl Error {
             provider: None,
             status: None,
             provider_code: None,
+            provider_message: None,
+            cause: None,
             retryable: false,
             retry_after_ms: None,
             attempts: 0,
@@ -116,6 +124,16 @@ impl Error {
         self
     }
 
+    pub fn with_provider_message(mut self, message: &str) -> Error {
+        self.provider_message = Some(shorten(message));
+        self
+    }
+
+    pub fn with_cause(mut self, cause: Cause) -> Error {
+        self.cause = Some(Box::new(cause));
+        self
+    }
+
     pub fn with_attempts(mut self, attempts: u32) -> Error {
         self.attempts = attempts;
         self
@@ -135,11 +153,93 @@ json_object!(Error, |this| {
     "provider" => this.provider,
     "status" => this.status,
     "providerCode" => this.provider_code,
+    "providerMessage" => this.provider_message,
     "retryable" => this.retryable,
     "retryAfterMs" => this.retry_after_ms,
     "attempts" => this.attempts,
     "creditsUsed" => this.credits_used,
+    "cause" => this.cause,
 });
+
+/// The error underneath another, as its runtime described it
+/// (`TypeError: fetch failed (ECONNREFUSED)`): its name and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    pub name: String,
+    pub message: String,
+}
+
+impl Cause {
+    /// Splits `Name: message` where `Name` is an error class's name
+    /// (`TypeError`, `DOMException`); anything else is an `Error`'s message.
+    pub fn from_description(text: &str) -> Cause {
+        if let Some((name, message)) = text.split_once(": ") {
+            let is_class = name.ends_with("Error") || name.ends_with("Exception");
+            if is_class && name.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+                return Cause {
+                    name: name.to_string(),
+                    message: message.to_string(),
+                };
+            }
+        }
+        Cause {
+            name: "Error".to_string(),
+            message: text.to_string(),
+        }
+    }
+}
+
+json_object!(Cause, |this| {
+    "name" => this.name,
+    "message" => this.message,
+});
+
+/// The codes `providerCode` takes where a provider sends no code of its own
+/// (linkup-v1, ConnectSafely), each read from the provider's message or
+/// status by that provider's file. Stable: callers `switch` on them.
+pub mod derived {
+    /// The API key was refused.
+    pub const INVALID_API_KEY: &str = "INVALID_API_KEY";
+    /// The LinkedIn session (cookie, login token) is invalid or expired.
+    pub const INVALID_COOKIE: &str = "INVALID_COOKIE";
+    /// Too many requests.
+    pub const RATE_LIMIT: &str = "RATE_LIMIT";
+    /// The provider account has no credits left.
+    pub const NO_CREDITS: &str = "NO_CREDITS";
+    /// The account or item asked for does not exist.
+    pub const NOT_FOUND: &str = "NOT_FOUND";
+    /// The provider refused the request's parameters.
+    pub const INVALID_PARAMS: &str = "INVALID_PARAMS";
+    /// The provider failed on its side.
+    pub const SERVER_ERROR: &str = "SERVER_ERROR";
+    /// Anything else: the words are in `providerMessage`.
+    pub const UNKNOWN: &str = "UNKNOWN";
+
+    /// Every derived code, for documentation and tests.
+    pub const ALL: [&str; 8] = [
+        INVALID_API_KEY,
+        INVALID_COOKIE,
+        RATE_LIMIT,
+        NO_CREDITS,
+        NOT_FOUND,
+        INVALID_PARAMS,
+        SERVER_ERROR,
+        UNKNOWN,
+    ];
+
+    /// The derived code an HTTP status says, where the words say nothing.
+    pub fn for_status(status: u16) -> &'static str {
+        match status {
+            401 | 403 => INVALID_API_KEY,
+            402 => NO_CREDITS,
+            404 => NOT_FOUND,
+            429 => RATE_LIMIT,
+            400 | 409 | 422 => INVALID_PARAMS,
+            500..=599 => SERVER_ERROR,
+            _ => UNKNOWN,
+        }
+    }
+}
 
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

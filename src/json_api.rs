@@ -16,7 +16,7 @@ pub fn build_request_json(options: &str) -> Result<String, Error> {
     let query = fields.list_query(provider, resource)?;
     let target = Target {
         base_url: base_url(fields.text("baseUrl")?, provider.default_base_url())?,
-        credentials: fields.credentials()?,
+        credentials: fields.credentials(provider)?,
         resource,
         invitation_type: query.invitation_type.clone(),
     };

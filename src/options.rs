@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use crate::client::budget::Budgets;
 use crate::client::retry::RetryPolicy;
-use crate::client::{RunRequest, Settings};
+use crate::client::{ListRequest, RunRequest, Settings};
 use crate::error::Error;
 use crate::json::{parse, quoted, type_name, Value};
 use crate::plan::PlannedCall;
@@ -126,13 +126,46 @@ impl<'t> Fields<'t> {
         Resource::parse(self.text("resource")?.unwrap_or_default())
     }
 
-    pub fn credentials(&self) -> Result<Credentials, Error> {
+    /// The credentials `provider` takes; one it does not take (a
+    /// `loginToken` for linkup-v2) is refused by name rather than ignored.
+    pub fn credentials(&self, provider: &dyn Provider) -> Result<Credentials, Error> {
+        let takes = provider.credential_fields();
+        for key in ["apiKey", "accountId", "loginToken", "country"] {
+            if self.present(key).is_some() && !takes.contains(&key) {
+                let list: Vec<String> = takes
+                    .iter()
+                    .map(|field| crate::json::quoted(field))
+                    .collect();
+                return Err(Error::invalid_input(
+                    key,
+                    &format!(
+                        "is not an option of {}, which takes {}",
+                        provider.id(),
+                        list.join(", ")
+                    ),
+                )
+                .with_provider(provider.id()));
+            }
+        }
         Ok(Credentials {
             api_key: self.text("apiKey")?.map(str::to_string),
             account_id: self.text("accountId")?.map(str::to_string),
             login_token: self.text("loginToken")?.map(str::to_string),
             country: self.text("country")?.map(str::to_string),
         })
+    }
+
+    /// A cursor to resume from; it says where, so an offset beside it is
+    /// refused rather than silently ignored.
+    pub fn cursor(&self) -> Result<Option<String>, Error> {
+        let cursor = self.text("cursor")?.map(str::to_string);
+        if cursor.is_some() && self.present("offset").is_some() {
+            return Err(Error::invalid_input(
+                "offset",
+                "cannot be given with a cursor: the cursor says where to continue",
+            ));
+        }
+        Ok(cursor)
     }
 
     /// `{offset, limit, invitationType}` for one range of one list.
@@ -198,7 +231,7 @@ pub fn client_options(json: &str) -> Result<ClientOptions, Error> {
     }
     Ok(ClientOptions {
         provider,
-        credentials: fields.credentials()?,
+        credentials: fields.credentials(provider)?,
         base_url: fields.text("baseUrl")?.map(str::to_string),
         settings: Settings {
             retry,
@@ -223,6 +256,34 @@ pub fn list_options(
         .list_query(provider, resource)
 }
 
+/// `list` on a client: a range (or the range after a cursor) and the most
+/// it may cost.
+pub fn list_request(
+    json: &str,
+    provider: &dyn Provider,
+    resource: Resource,
+) -> Result<ListRequest, Error> {
+    let allowed = [
+        "offset",
+        "limit",
+        "invitationType",
+        "cursor",
+        "maxCredits",
+        "maxRequests",
+    ];
+    let fields = Fields::parse(json, "list", &allowed)?;
+    let cursor = fields.cursor()?;
+    Ok(ListRequest {
+        query: fields.list_query(provider, resource)?,
+        cursor,
+        budgets: Budgets {
+            max_items: None,
+            max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
+            max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
+        },
+    })
+}
+
 /// `iterate` and `collect` options (callbacks and the signal stay in JavaScript).
 pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
     let allowed = [
@@ -243,7 +304,7 @@ pub fn run_options(json: &str, what: &str) -> Result<RunRequest, Error> {
             max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
             max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
         },
-        cursor: fields.text("cursor")?.map(str::to_string),
+        cursor: fields.cursor()?,
         concurrency: fields
             .integer("concurrency", 1, MAX_CONCURRENCY)?
             .map(|width| width as usize),
@@ -316,12 +377,19 @@ pub fn parse_options(json: &str) -> Result<ParseOptions, Error> {
         fields.integer("offset", 0, MAX_OFFSET)?,
         fields.integer("limit", 1, MAX_LIMIT)?,
     ) {
+        // The provider's own parameters for a call at that range, so the
+        // page's reported position is checked against the one asked for.
         (Some(offset), Some(count)) => Some(PlannedCall {
             offset,
             count,
             credits: 0,
             upstream_calls: 0,
-            params: Vec::new(),
+            params: provider
+                .plan(resource, offset, count)
+                .into_iter()
+                .next()
+                .map(|call| call.params)
+                .unwrap_or_default(),
         }),
         (None, None) => None,
         _ => {

@@ -177,3 +177,71 @@ fn redaction_replaces_each_secret_once_and_leaves_short_values_alone() {
         "linkup-v2 answered HTTP 403 INVALID_API_KEY: a key [redacted][redacted] was refused"
     );
 }
+
+/// A caller's deadline (`AbortSignal.timeout()`) ends as TIMEOUT, both in
+/// flight and before anything was sent; a plain abort stays ABORTED.
+#[test]
+fn a_deadline_ends_as_timeout_not_aborted() {
+    let clock = Clock::default();
+    let cancel = CancelToken::new();
+    let stop = cancel.clone();
+    clock.at(250, move || stop.time_out());
+    let (result, _) = list_once(
+        "linkup-v1",
+        |_, _| Reply::Hang,
+        Settings::default(),
+        cancel,
+        &clock,
+    );
+    let error = result.unwrap_err();
+    assert_eq!(
+        (error.code, error.provider),
+        (ErrorCode::Timeout, Some("linkup-v1"))
+    );
+    assert!(error.message.contains("deadline"), "{}", error.message);
+    let clock = Clock::default();
+    let cancel = CancelToken::new();
+    cancel.time_out();
+    let (result, transport) = list_once(
+        "linkup-v2",
+        |_, _| Reply::Hang,
+        Settings::default(),
+        cancel,
+        &clock,
+    );
+    assert_eq!(result.unwrap_err().code, ErrorCode::Timeout);
+    assert_eq!(transport.requests(), 0);
+}
+
+/// A transport failure keeps what the runtime said as the error's cause.
+#[test]
+fn a_network_error_carries_its_cause() {
+    let clock = Clock::default();
+    let settings = Settings {
+        retry: RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        },
+        ..Settings::default()
+    };
+    let (result, _) = list_once(
+        "connectsafely",
+        |_, _| Reply::Fail {
+            after_ms: 1,
+            error: TransportError::Network("TypeError: fetch failed (ECONNREFUSED)".into()),
+        },
+        settings,
+        CancelToken::new(),
+        &clock,
+    );
+    let cause = result.unwrap_err().cause.expect("a cause");
+    assert_eq!(
+        (cause.name.as_str(), cause.message.as_str()),
+        ("TypeError", "fetch failed (ECONNREFUSED)")
+    );
+    let plain = linkedin_network::error::Cause::from_description("socket hang up: later");
+    assert_eq!(
+        (plain.name.as_str(), plain.message.as_str()),
+        ("Error", "socket hang up: later")
+    );
+}

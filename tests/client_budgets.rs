@@ -229,3 +229,39 @@ proptest! {
         }
     }
 }
+
+/// `maxItems` equal to the list's length ends as `maxItems` on every
+/// provider, whether or not its answers can tell that the list ended there;
+/// one more than the length ends as `end`.
+#[test]
+fn max_items_at_the_list_length_ends_the_same_way_on_every_provider() {
+    for provider in PROVIDERS {
+        for length in [45, 50] {
+            for (max_items, reason) in [
+                (length, StopReason::MaxItems),
+                (length + 1, StopReason::End),
+            ] {
+                let api = FakeApi::new(provider, length as usize);
+                let (client, _, clock) = honest_client(&api, Settings::default());
+                let request = RunRequest {
+                    budgets: Budgets {
+                        max_items: Some(max_items),
+                        ..Budgets::default()
+                    },
+                    ..RunRequest::default()
+                };
+                let result =
+                    collect_on(&client, &clock, Resource::SentInvitations, request).unwrap();
+                assert_eq!(
+                    (
+                        result.items.len() as u64,
+                        result.stop_reason,
+                        result.complete
+                    ),
+                    (length, reason, reason == StopReason::End),
+                    "{provider}: {length} items, maxItems {max_items}"
+                );
+            }
+        }
+    }
+}

@@ -217,3 +217,82 @@ fn an_empty_list_ends_after_one_request() {
         assert_eq!(transport.requests(), 1, "{provider}");
     }
 }
+
+/// `list({ cursor })` continues from a page's cursor: page after page, the
+/// ranges join with nothing repeated or skipped, on every provider.
+#[test]
+fn list_continues_from_a_pages_cursor() {
+    use linkedin_network::client::ListRequest;
+    for provider in support::PROVIDERS {
+        let api = FakeApi::new(provider, 95);
+        let (client, _, clock) = honest_client(&api, Settings::default());
+        let plan = providers::find(provider).unwrap();
+        let mut cursor = None;
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            let query = ListQuery::new(plan, Resource::SentInvitations, 0, 30, None).unwrap();
+            let request = ListRequest {
+                query,
+                cursor: cursor.take(),
+                budgets: Default::default(),
+            };
+            let page = block_on(&clock, client.list(request, CancelToken::new())).unwrap();
+            seen.extend(ids_of(&page.items));
+            cursor = Some(page.cursor);
+        }
+        assert_eq!(seen, fake_api::ids(95), "{provider}");
+    }
+}
+
+/// A range whose plan passes maxCredits or maxRequests is BUDGET_EXCEEDED
+/// before anything is sent; one within them is read.
+#[test]
+fn list_over_its_budget_is_budget_exceeded_with_nothing_sent() {
+    use linkedin_network::client::budget::Budgets;
+    use linkedin_network::client::ListRequest;
+    use linkedin_network::error::ErrorCode;
+    let api = FakeApi::new("linkup-v1", 145);
+    let (client, transport, clock) = honest_client(&api, Settings::default());
+    let provider = providers::find("linkup-v1").unwrap();
+    let query = ListQuery::new(provider, Resource::SentInvitations, 0, 25, None).unwrap();
+    let price = client.estimate(&query);
+    assert_eq!(price.credits, 3, "pages 1 to 3");
+    for budgets in [
+        Budgets {
+            max_credits: Some(2),
+            ..Budgets::default()
+        },
+        Budgets {
+            max_requests: Some(price.requests - 1),
+            ..Budgets::default()
+        },
+    ] {
+        let request = ListRequest {
+            query: query.clone(),
+            cursor: None,
+            budgets,
+        };
+        let error = block_on(&clock, client.list(request, CancelToken::new())).unwrap_err();
+        assert_eq!(
+            (error.code, error.provider),
+            (ErrorCode::BudgetExceeded, Some("linkup-v1"))
+        );
+        assert!(
+            error.message.contains("planned at 3 credits"),
+            "{}",
+            error.message
+        );
+    }
+    assert_eq!(transport.requests(), 0);
+    let request = ListRequest {
+        query,
+        cursor: None,
+        budgets: Budgets {
+            max_credits: Some(3),
+            max_requests: Some(price.requests),
+            max_items: None,
+        },
+    };
+    let page = block_on(&clock, client.list(request, CancelToken::new())).unwrap();
+    assert_eq!((page.items.len(), page.credits_used), (25, 3));
+}

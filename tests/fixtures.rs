@@ -76,6 +76,9 @@ fn run_case(case: &Value) -> Vec<String> {
             serde_json::from_str(&to_json_string(&error)).unwrap(),
         ),
     };
+    if std::env::var_os("FIXTURES_PRINT").is_some() {
+        eprintln!("ACTUAL\t{name}\t{actual}");
+    }
     let mut out = Vec::new();
     match case.get(kind) {
         Some(expected) => differences(kind, expected, &actual, &mut out),

@@ -141,6 +141,52 @@ fn every_profile_url_form_becomes_one_canonical_url() {
             None,
             Some("ACoAADPy0Yk"),
         ),
+        // Public identifiers are case-insensitive: one person, one URL.
+        (
+            "https://www.linkedin.com/in/Jane-Doe",
+            "https://www.linkedin.com/in/jane-doe",
+            Some("jane-doe"),
+            None,
+        ),
+        (
+            "https://www.linkedin.com/in/%4Aane%2ddoe",
+            "https://www.linkedin.com/in/jane-doe",
+            Some("jane-doe"),
+            None,
+        ),
+        // Escapes stay upper-case hex even where letters are folded.
+        (
+            "https://www.linkedin.com/in/%c3%89LODIE",
+            "https://www.linkedin.com/in/%C3%89lodie",
+            Some("Élodie"),
+            None,
+        ),
+        // Sub-delims, ':' and '@' are kept as sent, raw or escaped.
+        (
+            "https://www.linkedin.com/in/a+b;c=d'e!f",
+            "https://www.linkedin.com/in/a+b;c=d'e!f",
+            Some("a+b;c=d'e!f"),
+            None,
+        ),
+        (
+            "https://www.linkedin.com/in/a%2bb",
+            "https://www.linkedin.com/in/a%2Bb",
+            Some("a+b"),
+            None,
+        ),
+        // "ACoA" alone is a slug, not a member id; a member id keeps its case.
+        (
+            "https://www.linkedin.com/in/ACoA",
+            "https://www.linkedin.com/in/acoa",
+            Some("acoa"),
+            None,
+        ),
+        (
+            "https://www.linkedin.com/in/acoaadpy0yk",
+            "https://www.linkedin.com/in/acoaadpy0yk",
+            Some("acoaadpy0yk"),
+            None,
+        ),
         (
             "https://www.linkedin.com/in/%FF%FE",
             "https://www.linkedin.com/in/%FF%FE",
@@ -163,6 +209,9 @@ fn every_profile_url_form_becomes_one_canonical_url() {
         "https://linkedin.com.evil.io/in/jane",
         "https://user@www.linkedin.com/in/x",
         "https://www.linkedin.com/",
+        "https://www.linkedin.com/in/",
+        "https://www.linkedin.com/in//",
+        "/in/?trk=x",
         "jane-doe",
         "",
     ] {
@@ -289,4 +338,33 @@ fn absolute_dates_read_as_calendar_days() {
     ] {
         assert_eq!(read(bad), None, "{bad}");
     }
+}
+
+#[test]
+fn an_explicit_public_identifier_is_kept_beside_a_member_id_url() {
+    use linkedin_network::normalize::person::{person, PersonSource};
+    let mut warnings = Vec::new();
+    let source = PersonSource {
+        profile_url: Some("https://www.linkedin.com/in/ACoAADPy0Yk"),
+        public_identifier: Some("Jane-Doe"),
+        ..PersonSource::default()
+    };
+    let built = person(source, &|| "profileUrl".into(), &mut warnings);
+    assert_eq!(built.public_identifier.as_deref(), Some("jane-doe"));
+    assert_eq!(built.member_id.as_deref(), Some("ACoAADPy0Yk"));
+    assert_eq!(
+        built.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/ACoAADPy0Yk")
+    );
+    // With no URL the slug makes one, canonical like any other.
+    let source = PersonSource {
+        public_identifier: Some("Jane%2DDoe"),
+        ..PersonSource::default()
+    };
+    let built = person(source, &|| "profileUrl".into(), &mut warnings);
+    assert_eq!(
+        built.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/jane-doe")
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
 }

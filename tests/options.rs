@@ -185,3 +185,71 @@ fn pure_function_options_name_the_bad_field() {
         (200, 1, 2)
     );
 }
+
+/// A credential of another provider is refused by name, never ignored (a
+/// `loginToken` given to linkup-v2 would otherwise look like it was used),
+/// and the message repeats no value.
+#[test]
+fn a_credential_of_another_provider_is_refused_by_name() {
+    let cases = [
+        (
+            r#"{"provider":"linkup-v2","apiKey":"k","accountId":"a","loginToken":"SECRET"}"#,
+            r#"loginToken is not an option of linkup-v2, which takes "apiKey", "accountId""#,
+        ),
+        (
+            r#"{"provider":"linkup-v1","apiKey":"k","loginToken":"t","accountId":"SECRET"}"#,
+            r#"accountId is not an option of linkup-v1, which takes "apiKey", "loginToken", "country""#,
+        ),
+        (
+            r#"{"provider":"connectsafely","apiKey":"k","accountId":"a","country":"SECRET"}"#,
+            r#"country is not an option of connectsafely, which takes "apiKey", "accountId""#,
+        ),
+    ];
+    for (json, message) in cases {
+        let error = client_options(json).err().expect(json);
+        assert_eq!(
+            (error.code, error.message.as_str()),
+            (ErrorCode::InvalidInput, message)
+        );
+        assert_eq!(error.provider, json.split('"').nth(3));
+        assert!(!error.message.contains("SECRET"));
+    }
+    // The same rule for buildRequest, which takes credentials too.
+    let error = linkedin_network::json_api::build_request_json(
+        r#"{"provider":"linkup-v2","resource":"sentInvitations","apiKey":"k","accountId":"a","loginToken":"SECRET"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .message
+            .starts_with("loginToken is not an option of linkup-v2"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn an_offset_beside_a_cursor_is_refused_not_ignored() {
+    let provider = providers::find("linkup-v2").unwrap();
+    let message = "offset cannot be given with a cursor: the cursor says where to continue";
+    assert_eq!(
+        refused(run_options(r#"{"offset":5,"cursor":"lnc2.x"}"#, "iterate")),
+        message
+    );
+    assert_eq!(
+        refused(linkedin_network::options::list_request(
+            r#"{"offset":5,"cursor":"lnc2.x"}"#,
+            provider,
+            Resource::Connections
+        )),
+        message
+    );
+    assert_eq!(
+        refused(linkedin_network::options::list_request(
+            r#"{"maxCredits":-1}"#,
+            provider,
+            Resource::Connections
+        )),
+        "maxCredits must be an integer from 0 to 4294967295, got -1"
+    );
+}

@@ -17,7 +17,7 @@ export function actionMethods({ coreWhenReady, fail, toJson, progressCallback })
     try {
       return JSON.parse(await withCore((core) => core.act(action, toJson(invitation), signal)));
     } catch (error) {
-      return fail(error);
+      return fail(error, signal);
     }
   };
   async function withdrawStale(options) {
@@ -33,7 +33,7 @@ export function actionMethods({ coreWhenReady, fail, toJson, progressCallback })
       }
       return result;
     } catch (error) {
-      return fail(error);
+      return fail(error, signal);
     }
   }
   return {

@@ -3,7 +3,7 @@
 // payloads to LinkedInNetworkError, and pages to an async iterator.
 
 import { actionMethods } from "./actions.js";
-import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure } from "./errors.js";
+import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure, withAbortReason } from "./errors.js";
 
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
@@ -27,10 +27,14 @@ function progressCallback(onProgress) {
   return typeof onProgress === "function" ? (json) => onProgress(JSON.parse(json)) : onProgress;
 }
 
-async function* iteratePages(instance, name, options) {
+// Walks the run's steps as Rust orders them (client/run/steps.rs): yield each
+// step's item, then report the progress the step carries — also when the
+// caller stops right after taking the item, which is why it is owed in
+// `finally`. `state.cursor` is the cursor of the last step taken.
+async function* walkSteps(instance, name, options, state) {
   const { coreWhenReady, fail, generation } = instance;
   const { signal, onProgress, ...rest } = options ?? {};
-  if (onProgress !== undefined && typeof onProgress !== "function") throw invalidInput("onProgress must be a function");
+  if (onProgress != null && typeof onProgress !== "function") throw invalidInput("onProgress must be a function");
   const withCore = await coreWhenReady();
   let run;
   let runGeneration;
@@ -40,36 +44,46 @@ async function* iteratePages(instance, name, options) {
   } catch (error) {
     fail(error);
   }
-  // A page's progress (and its cursor) is reported once its last item was
-  // taken, so a cursor saved in onProgress never skips an unseen item.
-  let pending = null;
+  let owed = null;
   try {
     for (;;) {
       let text;
       try {
         text = await run.next();
       } catch (error) {
-        fail(error);
+        fail(error, signal);
       }
-      const batch = JSON.parse(text);
-      const last = batch.items.length - 1;
-      if (last < 0) pending = batch.progress;
-      for (let index = 0; index <= last; index += 1) {
-        if (index === last) pending = batch.progress;
-        yield batch.items[index];
+      const steps = JSON.parse(text);
+      if (steps.length === 0) return;
+      for (const step of steps) {
+        owed = step.progress;
+        if (step.item !== null) {
+          state.cursor = step.cursor;
+          yield step.item;
+        } else {
+          state.cursor = step.cursor;
+        }
+        const progress = owed;
+        owed = null;
+        if (progress !== null) onProgress?.(progress);
+        if (step.end) return;
       }
-      const progress = pending;
-      pending = null;
-      onProgress?.(progress);
-      // The run's last answer says why it stopped (and has no items).
-      if (progress.stopReason !== null) return;
     }
   } finally {
-    if (pending) onProgress?.(pending);
+    if (owed !== null) onProgress?.(owed);
     // A handle from a replaced instance must not be freed: wasm-bindgen's
     // free() would hand its dead pointer to the new instance.
-    if (generation() === runGeneration) run.free();
+    if (run && generation() === runGeneration) run.free();
   }
+}
+
+// `iterate()`'s result: an async generator whose `cursor` is, after every
+// yielded item, the cursor that continues right after it (null before the first).
+function iterateSteps(instance, name, options) {
+  const state = { cursor: null };
+  const generator = walkSteps(instance, name, options, state);
+  Object.defineProperty(generator, "cursor", { get: () => state.cursor, enumerable: true });
+  return generator;
 }
 
 // `loading` is the instantiation promise, or null where the module was
@@ -100,12 +114,12 @@ export function createApi(wasm, loading) {
   // used again; see src/wasm/recovery.rs for the three parts of this.
   let instanceGeneration = 0;
   const enter = () => wasm.__recoverIfNeeded();
-  const fail = (error) => {
+  const fail = (error, signal) => {
     if (isInstanceFailure(error)) instanceGeneration += 1;
     // Only a trap means the current instance is broken; a stale-handle error
     // comes from an instance already replaced, and the current one is fine.
     if (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) wasm.__wbg_reset_state();
-    throw fromWasm(error);
+    throw withAbortReason(fromWasm(error), signal);
   };
 
   const notReady = (name) =>
@@ -170,17 +184,22 @@ export function createApi(wasm, loading) {
       return withCore;
     };
     const actions = actionMethods({ coreWhenReady, fail, toJson, progressCallback });
-    const resource = (name) =>
-      Object.freeze({
+    const resource = (name) => {
+      const api = Object.freeze({
         ...actions[name],
         async list(options) {
           const { signal, ...rest } = options ?? {};
           const withCore = await coreWhenReady();
+          let page;
           try {
-            return JSON.parse(await withCore((core) => core.list(name, toJson(rest), signal)));
+            page = JSON.parse(await withCore((core) => core.list(name, toJson(rest), signal)));
           } catch (error) {
-            return fail(error);
+            return fail(error, signal);
           }
+          // page.next(): the same list call from this page's cursor; null at the end.
+          const { offset: _offset, cursor: _cursor, ...same } = options ?? {};
+          const next = () => (page.hasMore ? api.list({ ...same, cursor: page.cursor }) : Promise.resolve(null));
+          return Object.defineProperty(page, "next", { value: next });
         },
         async collect(options) {
           const { signal, onProgress, ...rest } = options ?? {};
@@ -190,11 +209,11 @@ export function createApi(wasm, loading) {
               await withCore((core) => core.collect(name, toJson(rest), signal, progressCallback(onProgress))),
             );
           } catch (error) {
-            return fail(error);
+            return fail(error, signal);
           }
         },
         iterate(options) {
-          return iteratePages({ coreWhenReady, fail, generation: () => instanceGeneration }, name, options);
+          return iterateSteps({ coreWhenReady, fail, generation: () => instanceGeneration }, name, options);
         },
         estimate(options) {
           try {
@@ -204,6 +223,8 @@ export function createApi(wasm, loading) {
           }
         },
       });
+      return api;
+    };
     const client = {};
     for (const name of RESOURCES) client[name] = resource(name);
     return Object.freeze(client);

@@ -1,7 +1,7 @@
 // LinkedInNetworkError: the one error type the package throws (SPEC §5).
 // Rust builds the fields; this file makes them a real Error subclass.
 
-const FIELDS = ["code", "message", "provider", "status", "providerCode", "retryable", "retryAfterMs", "attempts", "creditsUsed"];
+const FIELDS = ["code", "message", "provider", "status", "providerCode", "providerMessage", "retryable", "retryAfterMs", "attempts", "creditsUsed"];
 
 export class LinkedInNetworkError extends Error {
   constructor(details) {
@@ -11,6 +11,7 @@ export class LinkedInNetworkError extends Error {
     this.provider = details.provider ?? null;
     this.status = details.status ?? null;
     this.providerCode = details.providerCode ?? null;
+    this.providerMessage = details.providerMessage ?? null;
     this.retryable = Boolean(details.retryable);
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.attempts = details.attempts ?? 0;
@@ -48,7 +49,10 @@ export function isInstanceFailure(thrown) {
  */
 export function fromWasm(thrown) {
   if (thrown !== null && typeof thrown === "object" && typeof thrown.lnError === "string") {
-    return new LinkedInNetworkError(JSON.parse(thrown.lnError));
+    const { cause, ...details } = JSON.parse(thrown.lnError);
+    // Rust sends the transport's error as its name and (redacted) message.
+    if (cause) details.cause = Object.assign(new Error(cause.message), { name: cause.name });
+    return new LinkedInNetworkError(details);
   }
   if (isInstanceFailure(thrown)) {
     return new LinkedInNetworkError({
@@ -58,6 +62,14 @@ export function fromWasm(thrown) {
     });
   }
   return thrown;
+}
+
+/** An abort's error carries the signal's reason (the caller's own value) as its cause. */
+export function withAbortReason(error, signal) {
+  if (LinkedInNetworkError.is(error) && (error.code === "ABORTED" || error.code === "TIMEOUT") && signal?.aborted && error.cause === undefined) {
+    Object.defineProperty(error, "cause", { value: signal.reason, writable: true, configurable: true });
+  }
+  return error;
 }
 
 export function invalidInput(message) {

@@ -109,7 +109,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         let mut attempt: u32 = 0;
         loop {
             if cancel.is_cancelled() {
-                return (self.failed(aborted(), attempt, &tally), tally);
+                return (self.failed(aborted(cancel), attempt, &tally), tally);
             }
             if let Err(reason) = allowance.allows(&tally) {
                 return (Performed::Stopped(reason), tally);
@@ -183,7 +183,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 }
                 Either::Right(()) => {
                     tally.lost(AttemptEnd::Ambiguous);
-                    return (self.failed(aborted(), attempt, &tally), tally);
+                    return (self.failed(aborted(cancel), attempt, &tally), tally);
                 }
             };
             let unit = shared.jitter.borrow_mut().next_unit();
@@ -194,7 +194,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                     WriteStep::Stop => return (self.failed(error, attempt, &tally), tally),
                 };
             if let Either::Right(()) = race(shared.timer.sleep(delay), cancel.cancelled()).await {
-                return (self.failed(aborted(), attempt, &tally), tally);
+                return (self.failed(aborted(cancel), attempt, &tally), tally);
             }
         }
     }

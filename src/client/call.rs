@@ -8,7 +8,7 @@ use crate::client::budget::{Budgets, Spend, StopReason};
 use crate::client::transport::CancelToken;
 use crate::client::transport::{race, Either, TransportError};
 use crate::client::{Client, Timer, Transport};
-use crate::error::{Error, ErrorCode};
+use crate::error::{Cause, Error, ErrorCode};
 use crate::http::HttpResponse;
 use crate::model::Page;
 use crate::operations::parse_response;
@@ -154,7 +154,7 @@ pub async fn run_call<T: Transport, C: Timer>(
                 update(&context.spend, |spend| {
                     spend.credits_at_risk += call.credits
                 });
-                return CallOutcome::Failed(aborted().with_attempts(attempt));
+                return CallOutcome::Failed(aborted(&context.cancel).with_attempts(attempt));
             }
         };
         let error = error.with_provider(provider.id()).with_attempts(attempt);
@@ -164,16 +164,25 @@ pub async fn run_call<T: Transport, C: Timer>(
         };
         if let Either::Right(()) = race(shared.timer.sleep(delay), context.cancel.cancelled()).await
         {
-            return CallOutcome::Failed(aborted().with_attempts(attempt));
+            return CallOutcome::Failed(aborted(&context.cancel).with_attempts(attempt));
         }
     }
 }
 
-pub fn aborted() -> Error {
-    Error::new(
-        ErrorCode::Aborted,
-        "the operation was aborted by its AbortSignal",
-    )
+/// The error of a cancelled operation: `TIMEOUT` when the caller's deadline
+/// cancelled it, else `ABORTED`.
+pub fn aborted(cancel: &CancelToken) -> Error {
+    if cancel.timed_out() {
+        Error::new(
+            ErrorCode::Timeout,
+            "the operation timed out: its AbortSignal's deadline passed (a TimeoutError)",
+        )
+    } else {
+        Error::new(
+            ErrorCode::Aborted,
+            "the operation was aborted by its AbortSignal",
+        )
+    }
 }
 
 /// The error a transport failure becomes, for reads and writes alike.
@@ -183,11 +192,13 @@ pub fn transport_error(provider: &'static str, failure: TransportError) -> Error
             ErrorCode::Network,
             format!("could not reach {provider}: {detail}"),
         )
+        .with_cause(Cause::from_description(&detail))
         .with_retry(true, None),
         TransportError::CutShort(detail) => Error::new(
             ErrorCode::Network,
             format!("the connection to {provider} ended before the response did: {detail}"),
         )
+        .with_cause(Cause::from_description(&detail))
         .with_retry(true, None),
         TransportError::TooLarge { limit } => Error::new(
             ErrorCode::ResponseTooLarge,

@@ -99,6 +99,25 @@ pub struct RunRequest {
     pub concurrency: Option<usize>,
 }
 
+/// `list`'s request: one range, or the range after a cursor, with the most
+/// it may cost.
+#[derive(Debug, Clone)]
+pub struct ListRequest {
+    pub query: ListQuery,
+    pub cursor: Option<String>,
+    pub budgets: Budgets,
+}
+
+impl From<ListQuery> for ListRequest {
+    fn from(query: ListQuery) -> ListRequest {
+        ListRequest {
+            query,
+            cursor: None,
+            budgets: Budgets::default(),
+        }
+    }
+}
+
 impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     /// Validates everything that can be validated before a request: the
     /// credentials this provider needs and the base URL.
@@ -132,15 +151,57 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         estimate_credits(self.shared.provider, query)
     }
 
-    /// One planned range, `[offset, offset + limit)`, every call of it.
-    pub async fn list(&self, query: ListQuery, cancel: CancelToken) -> Result<ListResult, Error> {
+    /// One planned range, `[offset, offset + limit)`, every call of it; from
+    /// a cursor, the range starts where the cursor says. A range whose
+    /// planned price passes `maxCredits` or `maxRequests` is
+    /// `BUDGET_EXCEEDED`, with nothing sent: a range is read whole or not
+    /// at all.
+    pub async fn list(
+        &self,
+        request: impl Into<ListRequest>,
+        cancel: CancelToken,
+    ) -> Result<ListResult, Error> {
+        let ListRequest {
+            mut query,
+            cursor,
+            budgets,
+        } = request.into();
+        let provider = self.shared.provider;
+        let resume = match cursor.as_deref() {
+            Some(text) => {
+                let (cursor, invitation_type) =
+                    self.resume_from(text, query.resource, query.invitation_type.clone())?;
+                query.offset = cursor.offset;
+                query.invitation_type = invitation_type;
+                Some(cursor)
+            }
+            None => None,
+        };
+        let price = self.estimate(&query);
+        let passes = |budget: Option<u64>, spend: u64| budget.is_some_and(|max| spend > max);
+        if passes(budgets.max_credits, price.credits)
+            || passes(budgets.max_requests, price.requests)
+        {
+            return Err(Error::new(
+                ErrorCode::BudgetExceeded,
+                format!(
+                    "this range is planned at {} credits in {} requests, past maxCredits {} / maxRequests {}; nothing was sent (ask for a smaller limit)",
+                    price.credits,
+                    price.requests,
+                    budgets.max_credits.map_or("(none)".to_string(), |max| max.to_string()),
+                    budgets.max_requests.map_or("(none)".to_string(), |max| max.to_string()),
+                ),
+            )
+            .with_provider(provider.id()));
+        }
         let spec = RunSpec {
             start: query.offset,
-            end: Some(query.offset + query.limit),
+            end: Some(query.offset.saturating_add(query.limit)),
             budgets: Budgets::default(),
             concurrency: self.shared.settings.concurrency,
-            resume: None,
+            resume,
             follow_plan: true,
+            item_cursors: false,
         };
         let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
         let mut items = Vec::new();
@@ -167,7 +228,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         request: RunRequest,
         cancel: CancelToken,
     ) -> Result<Run<T, C>, Error> {
-        let (invitation_type, spec) = self.run_spec(resource, request, None)?;
+        let (invitation_type, mut spec) = self.run_spec(resource, request, None)?;
+        spec.item_cursors = true;
         Ok(self.start_run(resource, invitation_type, spec, cancel))
     }
 
@@ -212,24 +274,18 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         default_max_items: Option<u64>,
     ) -> Result<(Option<String>, RunSpec), Error> {
         let provider = self.shared.provider;
-        let resume = request.cursor.as_deref().map(Cursor::decode).transpose()?;
         let mut invitation_type = request
             .invitation_type
             .as_deref()
             .map(|kind| check_invitation_type(provider, resource, kind))
             .transpose()?;
         let mut start = request.offset;
-        if let Some(cursor) = &resume {
-            self.check_cursor(cursor, resource)?;
-            if invitation_type.is_some() && invitation_type != cursor.invitation_type {
-                return Err(Error::invalid_input(
-                    "invitationType",
-                    "differs from the cursor's; resume with the same invitationType (or none)",
-                )
-                .with_provider(provider.id()));
-            }
-            invitation_type.clone_from(&cursor.invitation_type);
+        let mut resume = None;
+        if let Some(text) = request.cursor.as_deref() {
+            let (cursor, kind) = self.resume_from(text, resource, invitation_type)?;
+            invitation_type = kind;
             start = cursor.offset;
+            resume = Some(cursor);
         }
         let max_items = request.budgets.max_items.or(default_max_items);
         let spec = RunSpec {
@@ -244,8 +300,32 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 .unwrap_or(self.shared.settings.concurrency),
             resume,
             follow_plan: false,
+            item_cursors: false,
         };
         Ok((invitation_type, spec))
+    }
+
+    /// Decodes and checks a cursor for `resource`; returns it with the
+    /// invitation type the run takes (the cursor's, which a given one must
+    /// equal).
+    fn resume_from(
+        &self,
+        text: &str,
+        resource: Resource,
+        invitation_type: Option<String>,
+    ) -> Result<(Cursor, Option<String>), Error> {
+        let provider = self.shared.provider;
+        let cursor = Cursor::decode(text).map_err(|error| error.with_provider(provider.id()))?;
+        self.check_cursor(&cursor, resource)?;
+        if invitation_type.is_some() && invitation_type != cursor.invitation_type {
+            return Err(Error::invalid_input(
+                "invitationType",
+                "differs from the cursor's; resume with the same invitationType (or none)",
+            )
+            .with_provider(provider.id()));
+        }
+        let kind = cursor.invitation_type.clone();
+        Ok((cursor, kind))
     }
 
     /// A decoded cursor, checked field by field like a fresh call: its
@@ -308,15 +388,22 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     /// echo a key; a network error may quote a URL holding the account id).
     pub fn redact(&self, mut error: Error) -> Error {
         let secrets = self.secret_forms();
-        for text in [Some(&mut error.message), error.provider_code.as_mut()]
-            .into_iter()
-            .flatten()
+        let cause = error.cause.as_mut().map(|cause| &mut cause.message);
+        for text in [
+            Some(&mut error.message),
+            error.provider_code.as_mut(),
+            error.provider_message.as_mut(),
+            cause,
+        ]
+        .into_iter()
+        .flatten()
         {
             if secrets.iter().any(|secret| text.contains(secret.as_str())) {
                 *text = redact_text(text, &secrets);
             }
         }
-        if error.code != ErrorCode::InvalidInput && error.provider.is_none() {
+        // Known here, so set, INVALID_INPUT included (SPEC §5).
+        if error.provider.is_none() {
             error.provider = Some(self.shared.provider.id());
         }
         error

@@ -9,7 +9,23 @@ use crate::model::Item;
 #[derive(Debug, Clone)]
 pub struct Batch {
     pub items: Vec<Item>,
+    /// The cursor right after each item, when the run keeps them
+    /// (`RunSpec::item_cursors`); else empty.
+    pub cursors: Vec<String>,
     pub progress: Progress,
+}
+
+/// One step of `iterate` as the caller sees it, in order: an item with the
+/// cursor right after it, or none; the progress to report once the step's
+/// item was taken (a page's progress rides on its last item, so a cursor
+/// saved in `onProgress` never skips an item not yet seen); `end` on the
+/// last step, whose progress says why the run stopped.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub item: Option<Item>,
+    pub cursor: String,
+    pub progress: Option<Progress>,
+    pub end: bool,
 }
 
 /// `onProgress`'s argument. `cursor` continues right after the items
@@ -98,6 +114,13 @@ impl Warnings {
 json_object!(Batch, |this| {
     "items" => this.items,
     "progress" => this.progress,
+});
+
+json_object!(Step, |this| {
+    "item" => this.item,
+    "cursor" => this.cursor,
+    "progress" => this.progress,
+    "end" => this.end,
 });
 
 json_object!(Progress, |this| {

@@ -56,6 +56,8 @@ pub struct CancelToken(Rc<CancelState>);
 #[derive(Default)]
 struct CancelState {
     cancelled: Cell<bool>,
+    /// Cancelled because the caller's deadline passed.
+    timed_out: Cell<bool>,
     waiting: RefCell<Vec<Waker>>,
 }
 
@@ -75,6 +77,18 @@ impl CancelToken {
 
     pub fn is_cancelled(&self) -> bool {
         self.0.cancelled.get()
+    }
+
+    /// Cancels because the caller's deadline passed (an `AbortSignal`
+    /// whose reason is a `TimeoutError`): what is cancelled ends as
+    /// `TIMEOUT`, not `ABORTED`.
+    pub fn time_out(&self) {
+        self.0.timed_out.set(true);
+        self.cancel();
+    }
+
+    pub fn timed_out(&self) -> bool {
+        self.0.timed_out.get()
     }
 
     /// Resolves once the token is cancelled.

@@ -226,6 +226,12 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        T::write_json(self, out);
+    }
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
         out.push('[');

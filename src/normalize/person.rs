@@ -5,9 +5,7 @@
 use crate::json::quoted;
 use crate::model::Person;
 use crate::normalize::names::{non_blank, person_names};
-use crate::normalize::profile_url::{
-    canonical_profile_url, percent_decode, percent_encode, MEMBER_ID_PREFIX,
-};
+use crate::normalize::profile_url::{canonical_profile_url, profile_link};
 use crate::normalize::urn;
 
 /// A person in a provider's own words; each provider fills what it has.
@@ -55,21 +53,15 @@ pub fn person(
             }
         }
     }
-    if public_identifier.is_none() && member_id_from_url.is_none() {
+    // A slug the provider gives on its own fills what the URL did not say
+    // (a member-id URL says no public identifier).
+    if public_identifier.is_none() {
         if let Some(slug) = non_blank(source.public_identifier) {
-            let decoded = percent_decode(slug);
-            if profile_url.is_none() {
-                profile_url = Some(format!(
-                    "https://www.linkedin.com/in/{}",
-                    percent_encode(&decoded)
-                ));
-            }
+            let link = profile_link(slug);
+            public_identifier = link.public_identifier;
             // Some providers put the member id where the slug goes.
-            match String::from_utf8(decoded) {
-                Ok(text) if text.starts_with(MEMBER_ID_PREFIX) => member_id_from_url = Some(text),
-                Ok(text) => public_identifier = Some(text),
-                Err(_) => {}
-            }
+            member_id_from_url = member_id_from_url.or(link.member_id);
+            profile_url = profile_url.or(Some(link.url));
         }
     }
     let member_urn = non_blank(source.member_urn);

@@ -6,7 +6,7 @@
 mod actions;
 
 use crate::actions::{Action, ActionAnswer, Cost};
-use crate::error::{Error, ErrorCode};
+use crate::error::{derived, Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::{quoted, Obj};
 use crate::model::{Connection, Direction, Invitation, Item, Page, Person};
@@ -199,8 +199,17 @@ impl Provider for ConnectSafely {
 /// in the overview: the status decides the code, the text goes along.
 fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Option<i64>) -> Error {
     let text = |key| root.text(key).ok().flatten();
-    let provider_code = text("code").or(text("error")).or(text("message"));
     let message = text("message").or(text("error"));
+    // The overview envelope carries a code of its own; the endpoint pages
+    // only words, read with the status into a stable code.
+    let lower = message.unwrap_or_default().to_ascii_lowercase();
+    let provider_code = match text("code") {
+        Some(code) => code,
+        None if lower.contains("rate limit") || lower.contains("too many") => derived::RATE_LIMIT,
+        None if lower.contains("credit") => derived::NO_CREDITS,
+        None if response.is_success() => derived::UNKNOWN,
+        None => derived::for_status(response.status),
+    };
     let mut error = status_error(ID, response, now_ms);
     if response.is_success() {
         error.code = ErrorCode::ProviderError;
@@ -210,10 +219,10 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
         response.status,
         crate::error::shorten(message.unwrap_or("no message"))
     );
-    match provider_code {
-        Some(code) => error.with_provider_code(code),
-        None => error,
+    if let Some(message) = message {
+        error = error.with_provider_message(message);
     }
+    error.with_provider_code(provider_code)
 }
 
 fn invitation(

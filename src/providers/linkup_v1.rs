@@ -6,7 +6,7 @@
 mod actions;
 
 use crate::actions::{Action, ActionAnswer, Cost};
-use crate::error::{Error, ErrorCode};
+use crate::error::{derived, Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{quoted, Obj, ObjectWriter};
 use crate::model::{Connection, Direction, Invitation, Item, Page};
@@ -296,22 +296,25 @@ fn envelope_error(
         .or(root.text("error")?)
         .unwrap_or("no message");
     let lower = message.to_ascii_lowercase();
-    let (code, retryable) = if lower.contains("rate limit") || lower.contains("too many requests") {
-        (ErrorCode::RateLimited, true)
-    } else if lower.contains("insufficient credit") || lower.contains("not enough credit") {
-        (ErrorCode::InsufficientCredits, false)
-    } else if lower.contains("api key")
-        || lower.contains("api_key")
-        || lower.contains("cookie")
-        || lower.contains("login_token")
-        || lower.contains("login token")
-    {
-        (ErrorCode::Auth, false)
+    let mentions = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+    // linkup-v1 sends words, no code: the stable code is read from them.
+    let (code, retryable, provider_code) = if mentions(&["rate limit", "too many requests"]) {
+        (ErrorCode::RateLimited, true, derived::RATE_LIMIT)
+    } else if mentions(&["insufficient credit", "not enough credit"]) {
+        (ErrorCode::InsufficientCredits, false, derived::NO_CREDITS)
+    } else if mentions(&["cookie", "login_token", "login token"]) {
+        (ErrorCode::Auth, false, derived::INVALID_COOKIE)
+    } else if mentions(&["api key", "api_key"]) {
+        (ErrorCode::Auth, false, derived::INVALID_API_KEY)
     } else if response.is_success() {
-        (ErrorCode::ProviderError, false)
+        (ErrorCode::ProviderError, false, derived::UNKNOWN)
     } else {
         let by_status = status_error(ID, response, now_ms);
-        (by_status.code, by_status.retryable)
+        (
+            by_status.code,
+            by_status.retryable,
+            derived::for_status(response.status),
+        )
     };
     let retry_after = if retryable {
         crate::providers::retry_after_ms(response, now_ms)
@@ -328,7 +331,8 @@ fn envelope_error(
     )
     .with_provider(ID)
     .with_status(response.status)
-    .with_provider_code(message)
+    .with_provider_code(provider_code)
+    .with_provider_message(message)
     .with_retry(retryable, retry_after))
 }
 

@@ -239,6 +239,9 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
         code.unwrap_or("without an error code"),
         crate::error::shorten(message.unwrap_or("no message"))
     );
+    if let Some(message) = message {
+        mapped = mapped.with_provider_message(message);
+    }
     match code {
         Some(code) => mapped.with_provider_code(code),
         None => mapped,

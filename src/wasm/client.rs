@@ -12,12 +12,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::report::{Batch, Progress};
+use crate::client::report::Progress;
 use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
 use crate::json::to_json_string;
-use crate::options::{client_options, list_options, run_options};
+use crate::options::{client_options, list_options, list_request, run_options};
 use crate::query::Resource;
 use crate::wasm::fetch::FetchTransport;
 use crate::wasm::signal::SignalLink;
@@ -58,10 +58,6 @@ pub fn create_client_core(options: &str, fetch: JsValue) -> Result<WasmClient, J
     Ok(WasmClient { client })
 }
 
-fn resource(name: &str) -> Result<Resource, JsValue> {
-    Resource::parse(name).map_err(to_js)
-}
-
 /// A promise of `task`. Boxed so wasm-bindgen-futures' machinery is built
 /// once for every async method instead of once per method (a size choice).
 pub(super) fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
@@ -76,21 +72,23 @@ pub(super) fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 impl WasmClient {
     pub fn estimate(&self, resource_name: &str, options: &str) -> Result<String, JsValue> {
-        let resource = resource(resource_name)?;
+        let fail = |error| to_js(self.client.redact(error));
+        let resource = Resource::parse(resource_name).map_err(fail)?;
         let query = list_options(options, "estimate", self.client.shared.provider, resource)
-            .map_err(to_js)?;
+            .map_err(fail)?;
         Ok(to_json_string(&self.client.estimate(&query)))
     }
 
     pub fn list(&self, resource_name: &str, options: &str, signal: JsValue) -> Promise {
         let client = self.client.clone();
-        let prepared = resource(resource_name).and_then(|resource| {
-            list_options(options, "list", client.shared.provider, resource).map_err(to_js)
-        });
+        let prepared = Resource::parse(resource_name)
+            .and_then(|resource| list_request(options, client.shared.provider, resource));
         promise(async move {
-            let query = prepared?;
+            // Errors say which provider, INVALID_INPUT included.
+            let fail = |error| to_js(client.redact(error));
+            let query = prepared.map_err(fail)?;
             let cancel = CancelToken::new();
-            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+            let _link = SignalLink::new(signal, &cancel).map_err(fail)?;
             text(
                 client
                     .list(query, cancel)
@@ -108,13 +106,22 @@ impl WasmClient {
         on_progress: JsValue,
     ) -> Promise {
         let client = self.client.clone();
-        let prepared = resource(resource_name)
-            .and_then(|resource| Ok((resource, run_options(options, "collect").map_err(to_js)?)));
+        // onProgress is a function or absent, as iterate requires.
+        let callback = if on_progress.is_undefined() || on_progress.is_null() {
+            Ok(None)
+        } else {
+            on_progress
+                .dyn_into::<Function>()
+                .map(Some)
+                .map_err(|_| Error::invalid_input("onProgress", "must be a function"))
+        };
+        let prepared = Resource::parse(resource_name)
+            .and_then(|resource| Ok((resource, run_options(options, "collect")?, callback?)));
         promise(async move {
-            let (resource, request) = prepared?;
+            let fail = |error| to_js(client.redact(error));
+            let (resource, request, callback) = prepared.map_err(fail)?;
             let cancel = CancelToken::new();
-            let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
-            let callback = on_progress.dyn_into::<Function>().ok();
+            let _link = SignalLink::new(signal, &cancel).map_err(fail)?;
             // A callback that throws stops the run; its exception is what the caller gets.
             let mut thrown: Option<JsValue> = None;
             let stop = cancel.clone();
@@ -143,14 +150,15 @@ impl WasmClient {
         options: &str,
         signal: JsValue,
     ) -> Result<WasmRun, JsValue> {
-        let resource = resource(resource_name)?;
-        let request = run_options(options, "iterate").map_err(to_js)?;
+        let fail = |error| to_js(self.client.redact(error));
+        let resource = Resource::parse(resource_name).map_err(fail)?;
+        let request = run_options(options, "iterate").map_err(fail)?;
         let cancel = CancelToken::new();
-        let link = SignalLink::new(signal, &cancel).map_err(to_js)?;
+        let link = SignalLink::new(signal, &cancel).map_err(fail)?;
         let run = self
             .client
             .iterate(resource, request, cancel)
-            .map_err(to_js)?;
+            .map_err(fail)?;
         Ok(WasmRun {
             run: Rc::new(RefCell::new(Some(run))),
             _link: link,
@@ -158,9 +166,9 @@ impl WasmClient {
     }
 }
 
-/// One `iterate` run: `next()` resolves to a page (`{ items, progress }`) as
-/// JSON text; at the end, to one without items whose progress has its
-/// `stopReason`.
+/// One `iterate` run: `next()` resolves to the next page's steps
+/// (`run::steps`: `[{ item, cursor, progress, end }]`) as JSON text, then to
+/// the end-of-run step, then to `[]`.
 #[wasm_bindgen]
 pub struct WasmRun {
     run: Rc<RefCell<Option<Run<FetchTransport, JsTimer>>>>,
@@ -179,17 +187,11 @@ impl WasmRun {
                     "next() was called before the previous call finished",
                 )));
             };
-            let result = run.next_batch().await;
-            let batch = match result {
-                Ok(Some(batch)) => Ok(batch),
-                Ok(None) => Ok(Batch {
-                    items: Vec::new(),
-                    progress: run.progress(),
-                }),
-                Err(error) => Err(to_js(error)),
-            };
+            let steps = run.next_steps().await;
             *slot.borrow_mut() = Some(run);
-            batch.map(|batch| JsValue::from_str(&to_json_string(&batch)))
+            steps
+                .map(|steps| JsValue::from_str(&to_json_string(&steps)))
+                .map_err(to_js)
         })
     }
 }

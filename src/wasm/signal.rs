@@ -27,15 +27,30 @@ impl SignalLink {
         }
         let signal: AbortSignal = signal.unchecked_into();
         if signal.aborted() {
-            cancel.cancel();
+            cancel_for(&signal, cancel);
             return Ok(SignalLink { listening: None });
         }
         let token = cancel.clone();
-        let listener = Closure::<dyn FnMut()>::new(move || token.cancel());
+        let watched: AbortSignal = JsValue::clone(&signal).unchecked_into();
+        let listener = Closure::<dyn FnMut()>::new(move || cancel_for(&watched, &token));
         signal.add_event_listener("abort", listener.as_ref().unchecked_ref());
         Ok(SignalLink {
             listening: Some((signal, listener)),
         })
+    }
+}
+
+/// Cancels `cancel` as the signal's reason says: a `TimeoutError`
+/// (`AbortSignal.timeout()`) is a deadline, anything else an abort.
+fn cancel_for(signal: &AbortSignal, cancel: &CancelToken) {
+    let name = js_sys::Reflect::get(signal, &JsValue::from_str("reason"))
+        .and_then(|reason| js_sys::Reflect::get(&reason, &JsValue::from_str("name")))
+        .ok()
+        .and_then(|name| name.as_string());
+    if name.as_deref() == Some("TimeoutError") {
+        cancel.time_out();
+    } else {
+        cancel.cancel();
     }
 }
 

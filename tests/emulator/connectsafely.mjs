@@ -6,13 +6,17 @@
 import { LINKEDIN_INVITATION_TYPE } from "./data.mjs";
 import { utcDayBefore, connectedDateText, connectSafelyAgo } from "./time.mjs";
 import { bodyObject, jsonReply } from "./reply.mjs";
+import { textField, writeReply } from "./actions.mjs";
 
 const ROUTES = {
   "/linkedin/invitations/sent": { resource: "sentInvitations", methods: ["GET"] },
   "/linkedin/invitations/received": { resource: "receivedInvitations", methods: ["GET"] },
   "/linkedin/connections": { resource: "connections", methods: ["GET"] },
   "/linkedin/invitations/withdraw": { resource: "sentInvitations", methods: ["POST"], action: "withdraw" },
+  "/linkedin/invitations/received/respond": { resource: "receivedInvitations", methods: ["POST"], action: "respond" },
 };
+const RESPOND_ACTIONS = { ACCEPT: "accept", IGNORE: "ignore" };
+const RESPOND_REQUIRED = ["invitationId", "validationToken", "linkedInInvitationType", "firstName", "lastName"];
 const INVITATION_PAGE = 10;
 const MAX_CONNECTIONS_LIMIT = 12;
 const SORT_ORDERS = ["recentlyAdded", "firstName", "lastName"];
@@ -106,28 +110,68 @@ function queryInteger(value, fallback) {
   return /^\d+$/.test(value) ? Number(value) : Number.NaN;
 }
 
+/** A write's refusal: `{success: false, error}` (the brief's form where NOTES gives none). */
+const refusal = (status, error) => jsonReply(status, { success: false, error });
+
 function serveWithdraw(request, identity, env) {
+  const write = { action: "withdraw" };
   const body = bodyObject(request);
-  if (!body) return badRequest("The body must be a JSON object");
+  if (!body) return writeReply(badRequest("The body must be a JSON object"), { ...write, outcome: "invalid" });
   // Documented: profileId is required; a profileUrn may stand in for it.
-  let profileId = typeof body.profileId === "string" && body.profileId !== "" ? body.profileId : null;
+  let profileId = textField(body, "profileId");
   if (!profileId && typeof body.profileUrn === "string") profileId = body.profileUrn.replace(/^urn:li:fsd_profile:/, "");
-  if (!profileId) return badRequest("profileId is required");
+  if (!profileId) return writeReply(badRequest("profileId is required"), { ...write, outcome: "invalid" });
   const account = env.network.account(identity.account);
   const person = account.findPerson(profileId);
-  if (!person) return jsonReply(404, { error: "Profile not found" });
-  const wanted = typeof body.invitationId === "string" && body.invitationId !== "" ? body.invitationId : null;
+  const wanted = textField(body, "invitationId");
+  write.invitationId = wanted;
+  if (!person) return writeReply(jsonReply(404, { error: "Profile not found" }), { ...write, outcome: "notFound" });
   const pending = account
     .list("sentInvitations")
     .find((item) => item.person === person && (wanted === null || item.idText === wanted));
-  if (!pending) return badRequest("No pending invitation found for this profile");
-  account.withdrawById(pending.idText);
-  return jsonReply(200, {
+  if (!pending) return writeReply(refusal(400, "No pending invitation found for this profile"), { ...write, outcome: "notPending" });
+  write.invitationId = pending.idText;
+  const reply = jsonReply(200, {
     success: true,
     message: "Invitation withdrawn successfully",
     profileId,
     invitationId: pending.idText,
     accountId: identity.account,
+  });
+  return writeReply(reply, { ...write, outcome: "withdrawn", commit: () => account.remove(pending) });
+}
+
+/**
+ * POST /invitations/received/respond {action: ACCEPT | IGNORE, invitationId,
+ * validationToken, linkedInInvitationType, firstName, lastName} (all
+ * required; profileId optional). The token must be the invitation's.
+ */
+function serveRespond(request, identity, env) {
+  const body = bodyObject(request);
+  const write = { action: identity.action };
+  const invalid = (message) => writeReply(refusal(400, message), { ...write, outcome: "invalid" });
+  if (!body) return invalid("The body must be a JSON object");
+  if (!RESPOND_ACTIONS[body.action]) return invalid("action must be ACCEPT or IGNORE");
+  // A first-name-only person has lastName "": present as a string is enough for the names.
+  for (const name of RESPOND_REQUIRED) {
+    const given = name.endsWith("Name") ? typeof body[name] === "string" : textField(body, name) !== null;
+    if (!given) return invalid(`${name} is required`);
+  }
+  write.invitationId = body.invitationId;
+  const account = env.network.account(identity.account);
+  const item = account.findInvitation("receivedInvitations", body.invitationId);
+  if (!item) return writeReply(refusal(400, "No pending invitation found with this id"), { ...write, outcome: "notPending" });
+  if (item.sharedSecret !== body.validationToken) return invalid("validationToken does not match this invitation");
+  const accepting = body.action === "ACCEPT";
+  const reply = jsonReply(200, {
+    success: true,
+    message: accepting ? "Invitation accepted successfully" : "Invitation ignored successfully",
+    accountId: identity.account,
+  });
+  return writeReply(reply, {
+    ...write,
+    outcome: accepting ? "accepted" : "ignored",
+    commit: () => (accepting ? account.accept(item) : account.remove(item)),
   });
 }
 
@@ -175,9 +219,12 @@ export function createConnectSafely() {
       const body = bodyObject(request);
       const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? "");
       const accountId = request.query.accountId || (typeof body?.accountId === "string" && body.accountId) || null;
+      let action = ROUTES[request.path].action ?? null;
+      if (action === "respond") action = RESPOND_ACTIONS[body?.action] ?? "respond";
       return {
         resource: ROUTES[request.path].resource,
-        action: ROUTES[request.path].action ?? null,
+        action,
+        write: action !== null,
         apiKey: match ? match[1] : null,
         // Without accountId ConnectSafely uses the key's default account.
         account: accountId ?? "default",
@@ -188,7 +235,9 @@ export function createConnectSafely() {
     serve(request, identity, env) {
       if (!identity.apiKey || !env.auth.acceptsApiKey(identity.apiKey)) return errorReply("UNAUTHORIZED", identity, env);
       if (identity.explicitAccount && !env.auth.acceptsAccount(identity.account)) return errorReply("NOT_FOUND", identity, env);
-      return identity.action === "withdraw" ? serveWithdraw(request, identity, env) : serveList(request, identity, env);
+      if (identity.action === "withdraw") return serveWithdraw(request, identity, env);
+      if (identity.write) return serveRespond(request, identity, env);
+      return serveList(request, identity, env);
     },
 
     errorReply,

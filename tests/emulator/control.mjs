@@ -62,6 +62,16 @@ export function handleControl({ req, res, url, bodyText, emu }) {
       }
       case "POST /__emulator/shift":
         return send(res, 200, { inserted: emu.shift(parseJson(bodyText)) }, nowMs);
+      case "POST /__emulator/mutate":
+        return send(res, 200, emu.mutate(parseJson(bodyText)), nowMs);
+      case "GET /__emulator/version": {
+        const account = param("account") ?? "default";
+        const resource = param("resource");
+        if (!resource) return send(res, 200, { account, versions: emu.version(account) }, nowMs);
+        return send(res, 200, { account, resource, version: emu.version(account, resource) }, nowMs);
+      }
+      case "GET /__emulator/actions":
+        return send(res, 200, emu.actions(), nowMs);
       case "GET /__emulator/config":
         return send(res, 200, emu.config(), nowMs);
       case "POST /__emulator/config":

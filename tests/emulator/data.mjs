@@ -1,9 +1,16 @@
-// The seeded network behind all three providers: an item factory that builds
-// any item from (seed, resource, sequence number) alone, and per-account lists
-// that shift and withdraw independently. Providers only render these items.
+// The seeded network behind every provider: an item factory that builds any
+// item from (seed, resource, sequence number) alone, and per-account lists
+// that change independently (shifts, mutations, actions), each with a version
+// counter. Providers only render these items.
+//
+// Ages: an item is born at an instant of the network's own time, `elapsedMs`
+// (0 at the start, moved only by `advance`, i.e. mutate's advanceMs). A
+// generated item of age d was born at -d days; an item added later is born at
+// the time it was added. `ageDays` is whole days from birth to `elapsedMs`.
 
 import { ALPHANUMERIC, mix32, mulberry32, normalizeSeed, seedFor, streamFor } from "./prng.mjs";
 import { COMPANIES, generatePerson } from "./people.mjs";
+import { DAY_MS } from "./time.mjs";
 
 export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 export const DEFAULT_SIZES = { connections: 1201, sent: 145, received: 26 };
@@ -64,13 +71,17 @@ export function resolveSizes(sizes = {}) {
 class NetworkItem {
   #seed32;
   #details = null;
+  #elapsed;
 
   // Every field assigned in one order, so all items share one hidden class.
-  constructor(seed32, { resource, seq, ageDays, id = null, state = null, category = null, v1IdForm = null }) {
+  constructor(seed32, elapsed, { resource, seq, bornMs, id = null, state = null, category = null, v1IdForm = null, person = null }) {
     this.#seed32 = seed32;
+    this.#elapsed = elapsed;
+    if (person) this.#details = { person };
     this.resource = resource;
     this.seq = seq;
-    this.ageDays = ageDays;
+    /** When it was born, on the network's own time (ms; 0 = the start). */
+    this.bornMs = bornMs;
     /** Invitations: the id as a BigInt, and as its exact decimal text. */
     this.id = id;
     this.idText = id === null ? null : id.toString();
@@ -80,6 +91,11 @@ class NetworkItem {
     this.linkupType = category === null ? null : LINKUP_TYPE[category];
     /** Received invitations: how linkup-v1 writes the id ("number" or "string"). */
     this.v1IdForm = v1IdForm;
+  }
+
+  /** Whole days from birth to the network's time. */
+  get ageDays() {
+    return Math.floor((this.#elapsed() - this.bornMs) / DAY_MS);
   }
 
   get person() {
@@ -123,7 +139,7 @@ class NetworkItem {
  * Builds items on demand and caches them. Items are shared by every account:
  * each account's generated data is identical for a seed.
  */
-export function createItemFactory(seed, sizes) {
+export function createItemFactory(seed, sizes, elapsed = () => 0) {
   const seed32 = normalizeSeed(seed);
   // A seed-dependent offset (a multiple of the stride) so two seeds never share ids.
   const seedOffset = BigInt(mix32(seed32) & 0xfffff) * ID_STRIDE;
@@ -133,15 +149,15 @@ export function createItemFactory(seed, sizes) {
     receivedInvitations: ID_BASE.receivedInvitations + seedOffset,
   };
 
-  function build(resource, seq) {
+  function build(resource, seq, bornAtMs = 0) {
     const size = sizes[SIZE_KEY[resource]];
     // Sequence numbers 0..size-1 are the generated list, newest (size-1) at
-    // its head; numbers from size on are the items a shift inserts later.
+    // its head; numbers from size on are the items added later (born at `bornAtMs`).
     const listIndex = seq < size ? size - 1 - seq : null;
     // Two draws only: a bare generator, not a full stream (this runs per item of a 100,000-item list).
     const next = mulberry32(seedFor(seed32, resource, seq));
     const ageDays = listIndex === null ? 0 : Math.floor(((listIndex + next()) * (MAX_AGE_DAYS[resource] + 1)) / size);
-    const fields = { resource, seq, ageDays };
+    const fields = { resource, seq, bornMs: listIndex === null ? bornAtMs : -ageDays * DAY_MS };
     if (resource !== "connections") {
       let remainder = 1 + Math.floor(next() * (Number(ID_STRIDE) - 2));
       if (remainder % 1024 === 0) remainder += 1;
@@ -157,15 +173,25 @@ export function createItemFactory(seed, sizes) {
       // linkup-v1 shows received ids two ways (NOTES): alternate them.
       if (resource === "receivedInvitations") fields.v1IdForm = seq % 2 === 0 ? "number" : "string";
     }
-    return new NetworkItem(seed32, fields);
+    return new NetworkItem(seed32, elapsed, fields);
   }
 
   return {
     sizes,
+    seed32,
     sizeOf: (resource) => sizes[SIZE_KEY[resource]],
+    /** A generated item (seq < size), shared by every account. */
     item(resource, seq) {
       const cache = caches[resource];
       return (cache[seq] ??= build(resource, seq));
+    },
+    /** An item added later (seq >= size): one account's own, born now. */
+    fresh(resource, seq) {
+      return build(resource, seq, elapsed());
+    },
+    /** The connection an accepted invitation makes: the same person, born now. */
+    connectionWith(person, seq) {
+      return new NetworkItem(seed32, elapsed, { resource: "connections", seq, bornMs: elapsed(), person });
     },
   };
 }
@@ -177,14 +203,19 @@ function companyNameFor(category, rng) {
   return null;
 }
 
-/** One account's lists: generated on first read, then mutated by shifts and withdrawals only. */
+/** One account's lists: generated on first read, then changed by shifts, mutations and actions. */
 export class AccountNetwork {
   constructor(key, factory) {
     this.key = key;
     this.factory = factory;
     this.lists = {};
     this.nextSeq = {};
-    this.withdrawn = [];
+    /** Per resource: bumped on every change of that list. */
+    this.versions = { sentInvitations: 0, receivedInvitations: 0, connections: 0 };
+    /** Items that left a list (withdrawn, accepted, ignored, removed): still findable by person. */
+    this.departed = [];
+    /** How many mutate calls this account has seen: the index of its seeded choices. */
+    this.mutations = 0;
   }
 
   /** The live list, newest first. */
@@ -197,23 +228,55 @@ export class AccountNetwork {
     return this.lists[resource];
   }
 
+  /** A new item of `resource` (fresh person and id, born now), not yet in the list. */
+  newItem(resource) {
+    this.list(resource);
+    return this.factory.fresh(resource, this.nextSeq[resource]++);
+  }
+
+  /** Puts items at the head, in the order given (the first becomes the head). */
+  insertHead(resource, items) {
+    if (items.length === 0) return;
+    this.list(resource).unshift(...items);
+    this.versions[resource] += 1;
+  }
+
+  /** Takes `item` out of its list; true when it was there. */
+  remove(item) {
+    const list = this.list(item.resource);
+    const index = list.indexOf(item);
+    if (index < 0) return false;
+    list.splice(index, 1);
+    this.departed.push(item);
+    this.versions[item.resource] += 1;
+    return true;
+  }
+
   /** Inserts `count` new items at the head (a new invitation pushes the list down); returns them, newest first. */
   shift(resource, count = 1) {
-    const list = this.list(resource);
     const added = [];
-    for (let i = 0; i < count; i += 1) added.unshift(this.factory.item(resource, this.nextSeq[resource]++));
-    list.unshift(...added);
+    for (let i = 0; i < count; i += 1) added.unshift(this.newItem(resource));
+    this.insertHead(resource, added);
     return added;
   }
 
-  /** Removes the pending sent invitation with this id; returns it, or null. */
-  withdrawById(idText) {
-    const list = this.list("sentInvitations");
-    const index = list.findIndex((item) => item.idText === idText);
-    if (index < 0) return null;
-    const [item] = list.splice(index, 1);
-    this.withdrawn.push(item);
-    return item;
+  /** The pending invitation of `resource` with this id, or null. */
+  findInvitation(resource, idText) {
+    return this.list(resource).find((item) => item.idText === idText) ?? null;
+  }
+
+  /**
+   * A pending invitation becomes a connection: it leaves its list and its
+   * person joins the head of connections. A received invitation from anything
+   * but a person (an organisation, a newsletter, ...) makes no connection.
+   * Returns the new connection, or null.
+   */
+  accept(item) {
+    if (!this.remove(item)) return null;
+    if (item.category !== "CONNECTION") return null;
+    const connection = this.factory.connectionWith(item.person, item.seq);
+    this.insertHead("connections", [connection]);
+    return connection;
   }
 
   /** Anyone this account has seen, by public identifier (decoded or encoded) or member id. */
@@ -229,16 +292,43 @@ export class AccountNetwork {
       const hit = this.list(resource).find((item) => matches(item.person));
       if (hit) return hit.person;
     }
-    return this.withdrawn.find((item) => matches(item.person))?.person ?? null;
+    return this.departed.find((item) => matches(item.person))?.person ?? null;
+  }
+
+  /** Everything a failed mutation must put back. */
+  saveState() {
+    for (const resource of RESOURCES) this.list(resource);
+    return {
+      lists: Object.fromEntries(RESOURCES.map((r) => [r, [...this.lists[r]]])),
+      nextSeq: { ...this.nextSeq },
+      versions: { ...this.versions },
+      departed: this.departed.length,
+      mutations: this.mutations,
+    };
+  }
+
+  restoreState(saved) {
+    this.lists = saved.lists;
+    this.nextSeq = saved.nextSeq;
+    this.versions = saved.versions;
+    this.departed.length = saved.departed;
+    this.mutations = saved.mutations;
   }
 }
 
 /** All accounts of one emulator: created lazily by key, all from the same factory. */
 export function createNetwork({ seed, sizes }) {
-  const factory = createItemFactory(seed, resolveSizes(sizes));
+  let elapsedMs = 0;
+  const factory = createItemFactory(seed, resolveSizes(sizes), () => elapsedMs);
   let accounts = new Map();
   return {
     factory,
+    /** The network's own time (ms since the start), moved only by `advance`. */
+    elapsed: () => elapsedMs,
+    /** Moves the network's time on: every item ages by `ms`. */
+    advance(ms) {
+      elapsedMs += ms;
+    },
     account(key) {
       let account = accounts.get(key);
       if (!account) {
@@ -249,6 +339,7 @@ export function createNetwork({ seed, sizes }) {
     },
     reset() {
       accounts = new Map();
+      elapsedMs = 0;
     },
   };
 }

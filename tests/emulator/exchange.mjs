@@ -22,11 +22,24 @@ export class Exchange {
     Object.assign(this, { state, req, res, provider, request, identity, logEntry });
     this.env = { network: state.network, ledger: state.ledger, auth: state.auth, nowMs: state.now() };
     this.providerHeaders = null;
+    this.reply = null;
+    /** A write (withdraw, accept, ignore): its action-log entry once settled (actions.mjs). */
+    this.isWrite = identity.write === true;
+    this.writeEntry = null;
   }
 
-  /** The provider's normal answer; nothing is charged until it is delivered. */
+  /** The provider's normal answer, decided once; nothing is charged until it is delivered. */
   serve() {
-    return this.provider.serve(this.request, this.identity, this.env);
+    this.reply ??= this.provider.serve(this.request, this.identity, this.env);
+    return this.reply;
+  }
+
+  /** Bills a write: the ledger, the request log and the action log. */
+  chargeWrite(credits) {
+    if (!(credits > 0)) return;
+    this.state.ledger.charge(this.identity.apiKey, credits);
+    this.logEntry.credits += credits;
+    if (this.writeEntry) this.writeEntry.credits += credits;
   }
 
   /** The provider's own error envelope for `code`. */
@@ -52,12 +65,21 @@ export class Exchange {
     const { body, contentType } = encodeReply(reply);
     this.res.writeHead(reply.status, this.headersFor(reply, contentType, body.length));
     this.res.end(body);
-    this.complete(reply.status, charge ? reply.credits : 0);
+    this.complete(reply.status, charge ? reply.credits : 0, reply);
   }
 
-  /** Completes the log entry and charges the ledger for a 2xx answer. */
-  complete(status, credits = 0) {
+  /**
+   * Completes the log entry and charges the ledger for a 2xx answer. A write
+   * was billed when it was applied; unapplied, it costs what the provider
+   * charges for the answer `reply` it sent (linkup-v1: almost every answer).
+   */
+  complete(status, credits = 0, reply = null) {
     this.logEntry.status = status;
+    if (this.isWrite) {
+      if (this.writeEntry) this.writeEntry.status = status;
+      if (!this.writeEntry?.applied) this.chargeWrite(this.provider.unappliedWriteCredits?.(reply, this.identity) ?? 0);
+      return;
+    }
     if (status >= 200 && status < 300 && credits > 0) {
       this.state.ledger.charge(this.identity.apiKey, credits);
       this.logEntry.credits = credits;

@@ -6,6 +6,7 @@ import { toJson } from "./json.mjs";
 import { linkupV1 } from "./linkup-v1.mjs";
 import { encodeReply, gatewayPage, jsonReply } from "./reply.mjs";
 import { httpDate } from "./time.mjs";
+import { settleWrite } from "./actions.mjs";
 
 function retryAfterHeaders(options, nowMs) {
   if (options.retryAfterSeconds !== undefined) return { "Retry-After": String(options.retryAfterSeconds) };
@@ -17,6 +18,8 @@ function retryAfterHeaders(options, nowMs) {
 export async function answerWithFault(fault, exchange) {
   const { options } = fault;
   exchange.logEntry.fault = fault.type;
+  // A write is decided (and applied or not, per `apply`) before the fault answers.
+  if (exchange.isWrite && fault.type !== "shift") settleWrite(exchange, fault);
   switch (fault.type) {
     case "rate-limit": {
       const reply = exchange.errorReply("RATE_LIMITED", { status: 429, envelope: options.envelope });
@@ -43,6 +46,7 @@ export async function answerWithFault(fault, exchange) {
     case "shift": {
       const { resource, account } = exchange.identity;
       if (resource && account) exchange.state.network.account(account).shift(resource, options.count);
+      if (exchange.isWrite) settleWrite(exchange, fault);
       return exchange.sendReply(exchange.serve(), { charge: true });
     }
     case "cut":
@@ -79,7 +83,7 @@ export async function answerWithFault(fault, exchange) {
 function sendBytes(exchange, reply, contentType, bytes) {
   exchange.res.writeHead(reply.status, exchange.headersFor(reply, contentType, bytes.length));
   exchange.res.end(bytes);
-  exchange.complete(reply.status);
+  exchange.complete(reply.status, 0, reply);
 }
 
 /** Headers announce the whole body; half of it arrives; then the connection dies. */
@@ -87,7 +91,7 @@ function cutBody(exchange) {
   const reply = exchange.serve();
   const { body, contentType } = encodeReply(reply);
   exchange.res.writeHead(reply.status, exchange.headersFor(reply, contentType, body.length));
-  exchange.complete(reply.status);
+  exchange.complete(reply.status, 0, reply);
   return new Promise((resolve) => {
     exchange.res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
       exchange.destroySocket();
@@ -102,7 +106,7 @@ async function dripBody(exchange, { chunkBytes, intervalMs }) {
   const { body, contentType } = encodeReply(reply);
   exchange.res.writeHead(reply.status, exchange.headersFor(reply, contentType, body.length));
   exchange.res.flushHeaders();
-  exchange.complete(reply.status, reply.credits);
+  exchange.complete(reply.status, reply.credits, reply);
   for (let at = 0; at < body.length; at += chunkBytes) {
     if (at > 0) await exchange.sleep(intervalMs);
     if (exchange.closed) return;
@@ -136,7 +140,7 @@ async function sendOversized(exchange, { bytes, contentLength }) {
 
   const res = exchange.res;
   res.writeHead(200, exchange.headersFor(reply, "application/json; charset=utf-8", contentLength === "accurate" ? total : null));
-  exchange.complete(200);
+  exchange.complete(200, 0, reply);
   const batchItems = Math.max(1, Math.floor(65536 / (item.length + 1)));
   const batch = Buffer.concat(Array.from({ length: batchItems }, (_, i) => (i === 0 ? item : Buffer.concat([Buffer.from(","), item]))));
   const comma = Buffer.from(",");

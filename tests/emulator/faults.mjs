@@ -6,7 +6,7 @@ export const FAULT_TYPES = [
   "rate-limit", "status", "provider-error", "reset", "cut", "hang", "slow-drip", "truncated-json",
   "malformed-json", "wrong-type", "redirect", "oversized", "v1-rate-limit-200", "shift",
 ];
-export const PROVIDER_IDS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDER_IDS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 export const RESOURCE_NAMES = ["sentInvitations", "receivedInvitations", "connections"];
 export const WRONG_TYPE_FIELDS = ["total", "headline", "id", "list", "hasMore", "success"];
 const FIELD_ALIASES = {
@@ -44,6 +44,11 @@ export function normalizeFault(spec, id) {
   if (type === "v1-rate-limit-200") match.provider ??= "linkup-v1";
 
   const options = {};
+  // On a write (withdraw, accept, ignore): was it applied before the fault? (actions.mjs)
+  if (spec.apply !== undefined) {
+    if (typeof spec.apply !== "boolean") fail("apply must be true or false");
+    options.apply = spec.apply;
+  }
   // ConnectSafely's endpoint pages show errors as {error}, its overview as
   // {success: false, code, message}: a test can ask for either.
   if (["rate-limit", "status", "provider-error"].includes(type) && spec.envelope !== undefined) {

@@ -7,12 +7,20 @@ import { fullName } from "./people.mjs";
 import { LINKUP_INVITATION_TYPES } from "./linkup-v2.mjs";
 import { bodyObject, isIntegerAtLeast, jsonReply } from "./reply.mjs";
 import { linkupV1SentTime } from "./time.mjs";
+import { invitationIdOfUrn, textField, writeReply } from "./actions.mjs";
 
 const RESOURCE_OF_PATH = {
   "/v1/network/sent-invitations": "sentInvitations",
   "/v1/network/invitations": "receivedInvitations",
   "/v1/network/connections": "connections",
 };
+/** The write endpoints (paths as NOTES assumes them) and their action names. */
+const WRITE_OF_PATH = {
+  "/v1/network/withdraw-invitation": { action: "withdraw", resource: "sentInvitations" },
+  "/v1/network/accept-invitation": { action: "accept", resource: "receivedInvitations" },
+};
+/** NOTES is silent on the wording: the brief's. */
+export const V1_NOT_PENDING = "No pending invitation found with this id";
 const LIST_KEY = { sentInvitations: "invitations", receivedInvitations: "invitations", connections: "connections" };
 const PAGE_SIZE = 10;
 
@@ -96,20 +104,57 @@ function pageRange(body) {
   return { startPage: 1, endPage: Math.ceil(totalResults / PAGE_SIZE), from: 0, to: totalResults };
 }
 
+/**
+ * withdraw-invitation {invitation_id} and accept-invitation {shared_secret,
+ * entity_urn}; 1 credit. The id may come as a JSON number: it is read from
+ * the raw body text, never through a JS number.
+ */
+function serveWrite(request, identity, env, body) {
+  const write = { action: identity.action };
+  const missing = (name) => writeReply(badRequest(`Missing required parameter: ${name}`), { ...write, outcome: "invalid" });
+  const account = env.network.account(identity.account);
+  let item;
+  if (identity.action === "withdraw") {
+    const match = /"invitation_id"\s*:\s*"?(\d+)"?/.exec(request.bodyText);
+    if (body.invitation_id === undefined || body.invitation_id === null || body.invitation_id === "") return missing("invitation_id");
+    if (!match) return writeReply(badRequest("invitation_id must be a number or a string of digits"), { ...write, outcome: "invalid" });
+    write.invitationId = match[1];
+    item = account.findInvitation("sentInvitations", write.invitationId);
+  } else {
+    const secret = textField(body, "shared_secret");
+    const urn = textField(body, "entity_urn");
+    if (!secret) return missing("shared_secret");
+    if (!urn) return missing("entity_urn");
+    write.invitationId = invitationIdOfUrn(urn);
+    if (!write.invitationId) return writeReply(badRequest("entity_urn must be an invitation URN"), { ...write, outcome: "invalid" });
+    item = account.findInvitation("receivedInvitations", write.invitationId);
+    if (item && item.sharedSecret !== secret) return writeReply(jsonReply(200, { status: "error", message: "Invalid shared_secret" }), { ...write, outcome: "invalid" });
+  }
+  if (!item) return writeReply(jsonReply(200, { status: "error", message: V1_NOT_PENDING }), { ...write, outcome: "notPending" });
+  if (identity.action === "withdraw") {
+    const reply = jsonReply(200, { status: "success", message: "Connection invitation withdrawn successfully" }, { credits: 1 });
+    return writeReply(reply, { ...write, outcome: "withdrawn", commit: () => account.remove(item) });
+  }
+  const reply = jsonReply(200, { status: "success", message: "Invitation accepted successfully" }, { credits: 1 });
+  return writeReply(reply, { ...write, outcome: "accepted", commit: () => account.accept(item) });
+}
+
 export const linkupV1 = {
   id: "linkup-v1",
 
   route(path) {
-    return RESOURCE_OF_PATH[path] ? { methods: ["POST"] } : null;
+    return RESOURCE_OF_PATH[path] || WRITE_OF_PATH[path] ? { methods: ["POST"] } : null;
   },
 
   identify(request) {
     const body = bodyObject(request);
+    const write = WRITE_OF_PATH[request.path];
     return {
-      resource: RESOURCE_OF_PATH[request.path],
-      action: null,
+      resource: write?.resource ?? RESOURCE_OF_PATH[request.path],
+      action: write?.action ?? null,
       apiKey: request.headers["x-api-key"] || null,
       account: typeof body?.login_token === "string" && body.login_token !== "" ? body.login_token : null,
+      write: write !== undefined,
     };
   },
 
@@ -118,6 +163,10 @@ export const linkupV1 = {
     const body = bodyObject(request);
     if (!body) return badRequest("The body must be a JSON object");
     if (!identity.account || !env.auth.acceptsLoginToken(identity.account)) return errorReply("INVALID_COOKIE", identity, env);
+    if (identity.write) {
+      if (!env.ledger.canSpend(identity.apiKey, 1)) return errorReply("INSUFFICIENT_CREDITS", identity, env);
+      return serveWrite(request, identity, env, body);
+    }
     const isInvitations = identity.resource !== "connections";
     // Documented: "If not specified, CONNECTION type will be used."
     const invitationType = body.invitation_type ?? "CONNECTION";
@@ -144,6 +193,20 @@ export const linkupV1 = {
   },
 
   errorReply,
+
+  /**
+   * NOTES: linkup-v1 bills every call whatever its answer, except HTTP 500.
+   * Applied only to writes here (lists keep "errors cost nothing"). Not
+   * billed either: a bad API key (nobody to bill), an insufficient-credits
+   * answer, and what never came from the API (redirects, gateway pages,
+   * resets, hangs).
+   */
+  unappliedWriteCredits(reply) {
+    if (!reply || reply.text !== undefined || reply.status === 500 || reply.status === 401) return 0;
+    if (reply.status >= 300 && reply.status < 400) return 0;
+    if (reply.payload?.message === V1_MESSAGES.INSUFFICIENT_CREDITS) return 0;
+    return 1;
+  },
 
   /** Where the `wrong-type` fault puts a value of the wrong JSON type. */
   wrongTypeTarget(payload, field, identity) {

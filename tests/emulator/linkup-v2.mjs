@@ -4,13 +4,18 @@
 import { fullName } from "./people.mjs";
 import { bodyObject, isIntegerAtLeast, jsonReply } from "./reply.mjs";
 import { isoSeconds, linkupV2SentTime } from "./time.mjs";
+import { invitationIdOfUrn, textField, writeReply } from "./actions.mjs";
 
 const RESOURCE_OF_ACTION = {
   list_sent: "sentInvitations",
   list_invitations: "receivedInvitations",
   list_connections: "connections",
   withdraw: "sentInvitations",
+  accept: "receivedInvitations",
 };
+const WRITES = new Set(["withdraw", "accept"]);
+/** The answer when the invitation is no longer pending (NOTES is silent; the brief's wording). */
+export const V2_NOT_PENDING = "Invitation already accepted or expired";
 const LIST_KEY = { sentInvitations: "invitations", receivedInvitations: "invitations", connections: "connections" };
 export const LINKUP_INVITATION_TYPES = ["CONNECTION", "ORGANIZATION", "CONTENT_SERIES"];
 
@@ -140,17 +145,38 @@ function serveList(identity, params, env) {
 }
 
 function serveWithdraw(identity, params, env) {
+  const write = { action: "withdraw" };
   const invitationId = params.invitation_id;
   if (typeof invitationId !== "string" || !/^\d+$/.test(invitationId)) {
-    return errorReply("INVALID_PARAMS", identity, env, { message: "params.invitation_id must be a string of digits" });
+    const reply = errorReply("INVALID_PARAMS", identity, env, { message: "params.invitation_id must be a string of digits" });
+    return writeReply(reply, { ...write, outcome: "invalid" });
   }
+  write.invitationId = invitationId;
   const account = env.network.account(identity.account);
-  if (!account.list("sentInvitations").some((item) => item.idText === invitationId)) {
-    return errorReply("INVALID_PARAMS", identity, env, { message: `No pending invitation ${invitationId}` });
-  }
-  if (!env.ledger.canSpend(identity.apiKey, 1)) return errorReply("INSUFFICIENT_CREDITS", identity, env);
-  account.withdrawById(invitationId);
-  return successReply(identity, env, { withdrawn: true, invitation_id: invitationId }, 1);
+  const item = account.findInvitation("sentInvitations", invitationId);
+  if (!item) return writeReply(errorReply("INVALID_PARAMS", identity, env, { message: V2_NOT_PENDING }), { ...write, outcome: "notPending" });
+  if (!env.ledger.canSpend(identity.apiKey, 1)) return writeReply(errorReply("INSUFFICIENT_CREDITS", identity, env), { ...write, outcome: "insufficientCredits" });
+  const reply = successReply(identity, env, { withdrawn: true, invitation_id: invitationId }, 1);
+  return writeReply(reply, { ...write, outcome: "withdrawn", commit: () => account.remove(item) });
+}
+
+/** `accept` {shared_secret, entity_urn}: both required; the secret must be the invitation's. */
+function serveAccept(identity, params, env) {
+  const write = { action: "accept" };
+  const invalid = (message) => writeReply(errorReply("INVALID_PARAMS", identity, env, { message }), { ...write, outcome: "invalid" });
+  const secret = textField(params, "shared_secret");
+  const urn = textField(params, "entity_urn");
+  if (!secret) return invalid("params.shared_secret is required");
+  if (!urn) return invalid("params.entity_urn is required");
+  const invitationId = invitationIdOfUrn(urn);
+  if (!invitationId) return invalid("params.entity_urn must be urn:li:invitation:<id>");
+  write.invitationId = invitationId;
+  const account = env.network.account(identity.account);
+  const item = account.findInvitation("receivedInvitations", invitationId);
+  if (!item) return writeReply(errorReply("INVALID_PARAMS", identity, env, { message: V2_NOT_PENDING }), { ...write, outcome: "notPending" });
+  if (item.sharedSecret !== secret) return invalid("params.shared_secret does not match this invitation");
+  if (!env.ledger.canSpend(identity.apiKey, 1)) return writeReply(errorReply("INSUFFICIENT_CREDITS", identity, env), { ...write, outcome: "insufficientCredits" });
+  return writeReply(successReply(identity, env, {}, 1), { ...write, outcome: "accepted", commit: () => account.accept(item) });
 }
 
 export const linkupV2 = {
@@ -168,6 +194,7 @@ export const linkupV2 = {
       action,
       apiKey: request.headers["x-api-key"] || null,
       account: typeof body?.account_id === "string" && body.account_id !== "" ? body.account_id : null,
+      write: WRITES.has(action),
     };
   },
 
@@ -181,7 +208,9 @@ export const linkupV2 = {
     if (typeof params !== "object" || params === null || Array.isArray(params)) {
       return errorReply("INVALID_PARAMS", identity, env, { message: "params must be an object" });
     }
-    return identity.action === "withdraw" ? serveWithdraw(identity, params, env) : serveList(identity, params, env);
+    if (identity.action === "withdraw") return serveWithdraw(identity, params, env);
+    if (identity.action === "accept") return serveAccept(identity, params, env);
+    return serveList(identity, params, env);
   },
 
   errorReply,

@@ -1,4 +1,4 @@
-// A local emulator of linkup-v2, linkup-v1 and ConnectSafely on one port:
+// A local emulator of linkup-v2, linkup-v1, ConnectSafely and Unipile on one port:
 // importable (`startEmulator`) and runnable (`node server.mjs --port 0`).
 // Routing, latency, the clock and the lifecycle live here; each provider's
 // wire format lives in its own file.
@@ -15,11 +15,14 @@ import { CORS_HEADERS, Exchange } from "./exchange.mjs";
 import { linkupV2 } from "./linkup-v2.mjs";
 import { linkupV1 } from "./linkup-v1.mjs";
 import { createConnectSafely } from "./connectsafely.mjs";
+import { unipile } from "./unipile.mjs";
 import { INVALID_JSON } from "./reply.mjs";
 import { toJson } from "./json.mjs";
 import { mulberry32, normalizeSeed } from "./prng.mjs";
 import { httpDate, parseNow } from "./time.mjs";
 import { resourceTruth } from "./truth.mjs";
+import { mutate } from "./mutations.mjs";
+import { createActionLog, settleWrite } from "./actions.mjs";
 
 const MAX_REQUEST_BODY = 1024 * 1024;
 
@@ -43,13 +46,24 @@ function acceptList(name, list) {
 export async function startEmulator(options = {}) {
   const seed = options.seed ?? 1;
   const connectSafely = createConnectSafely();
-  const providers = [linkupV2, linkupV1, connectSafely];
+  const providers = [linkupV2, linkupV1, connectSafely, unipile];
   const apiKeys = acceptList("apiKeys", options.apiKeys);
   const accounts = acceptList("accounts", options.accounts);
   const loginTokens = acceptList("loginTokens", options.loginTokens);
   const timers = new Set();
   const sockets = new Set();
   let fixedNowMs = parseNow(options.now);
+  // mutate's advanceMs: added to the real clock (or moves the fixed one); reset() takes it back.
+  let realOffsetMs = 0;
+  let advancedMs = 0;
+  const clock = {
+    now: () => fixedNowMs ?? Date.now() + realOffsetMs,
+    advance(ms) {
+      if (fixedNowMs === null) realOffsetMs += ms;
+      else fixedNowMs += ms;
+      advancedMs += ms;
+    },
+  };
   const config = { latencyMs: nonNegative("latencyMs", options.latencyMs ?? 0), jitterMs: nonNegative("jitterMs", options.jitterMs ?? 0) };
   const jitter = mulberry32(normalizeSeed(seed) ^ 0x1a7e1c);
 
@@ -57,13 +71,14 @@ export async function startEmulator(options = {}) {
     network: createNetwork({ seed, sizes: options.sizes }),
     ledger: createLedger(options.creditLimits ?? {}),
     log: createRequestLog(),
+    actions: createActionLog(),
     faults: createFaultQueue(),
     auth: {
       acceptsApiKey: (key) => !apiKeys || apiKeys.has(key),
       acceptsAccount: (account) => !accounts || accounts.has(account),
       acceptsLoginToken: (token) => !loginTokens || loginTokens.has(token),
     },
-    now: () => fixedNowMs ?? Date.now(),
+    now: clock.now,
     sleep(ms) {
       if (ms <= 0) return Promise.resolve();
       return new Promise((resolve) => {
@@ -86,6 +101,7 @@ export async function startEmulator(options = {}) {
     ledgers: () => state.ledger.all(),
     requests: () => state.log.list(),
     clearLog: () => state.log.clear(),
+    actions: () => state.actions.list(),
     data(account = "default", resource = undefined) {
       const network = state.network.account(account);
       if (resource !== undefined) {
@@ -103,18 +119,31 @@ export async function startEmulator(options = {}) {
       // The new items, as truth: the first `count` of the list.
       return resourceTruth(state.network.account(account), resource, state.now()).slice(0, count);
     },
+    mutate: (spec = {}) => mutate(state.network, spec, clock),
+    version(account = "default", resource = undefined) {
+      const { versions } = state.network.account(account);
+      if (resource === undefined) return { ...versions };
+      if (!RESOURCES.includes(resource)) throw new TypeError(`resource must be one of ${RESOURCES.join(", ")}`);
+      return versions[resource];
+    },
     config: () => ({ ...config, now: fixedNowMs === null ? null : new Date(fixedNowMs).toISOString() }),
     configure(changes = {}) {
       if (changes.latencyMs !== undefined) config.latencyMs = nonNegative("latencyMs", changes.latencyMs);
       if (changes.jitterMs !== undefined) config.jitterMs = nonNegative("jitterMs", changes.jitterMs);
-      if (changes.now !== undefined) fixedNowMs = parseNow(changes.now);
+      if (changes.now !== undefined) {
+        fixedNowMs = parseNow(changes.now);
+        realOffsetMs = 0;
+        advancedMs = 0;
+      }
       return emu.config();
     },
     reset() {
+      clock.advance(-advancedMs);
       state.network.reset();
       state.faults.clear();
       state.ledger.reset();
       state.log.clear();
+      state.actions.clear();
       connectSafely.reset();
     },
   };
@@ -152,6 +181,7 @@ export async function startEmulator(options = {}) {
     await state.sleep(delay);
     const exchange = new Exchange({ state, req, res, provider, request, identity, logEntry });
     if (fault) return answerWithFault(fault, exchange);
+    if (exchange.isWrite) settleWrite(exchange, null);
     return exchange.sendReply(exchange.serve(), { charge: true });
   }
 

@@ -118,11 +118,25 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     fn deliver(&mut self, call: PlannedCall, role: Role, anchored: bool, page: Page) -> Batch {
         let returned = page.items.len() as u64;
         let mut kept: Vec<Item> = Vec::with_capacity(page.items.len());
+        let mut cursors = Vec::new();
+        // A re-read delivers items from before the run's position, which
+        // stays where it is; a read moves it past each item it delivers.
+        let total = match role {
+            Role::Repair => self.delivered_total,
+            Role::Read | Role::Held => page.total.or(self.delivered_total),
+        };
         for (index, item) in page.items.into_iter().enumerate() {
             let fresh = item
                 .identity()
                 .is_none_or(|identity| self.recent.insert(identity));
             if fresh {
+                if self.spec.item_cursors {
+                    let after = match role {
+                        Role::Repair => self.position,
+                        Role::Read | Role::Held => call.offset.saturating_add(index as u64 + 1),
+                    };
+                    cursors.push(self.cursor_at(after, total).encode());
+                }
                 kept.push(item);
             } else if !(anchored && role == Role::Read && index == 0) {
                 // The overlap item of an anchored read is expected, not a duplicate.
@@ -172,6 +186,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         self.items += kept.len() as u64;
         Batch {
             items: kept,
+            cursors,
             progress: self.progress(),
         }
     }

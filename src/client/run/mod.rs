@@ -3,8 +3,24 @@
 //! duplicates, notices a list that shifts under it and re-reads the window a
 //! shift disturbed, and stops at the end or at a budget — leaving a cursor
 //! that continues exactly where delivery stopped.
+//!
+//! ```text
+//!            fill(): start Read calls while budgets and concurrency allow
+//!   ┌──────────────► Reading ──── front call done ────┐
+//!   │                  │  │                           ▼
+//!   │   nothing in     │  │ aborted / failed     accept(page)
+//!   │   flight         │  └──────► Failed         │       │
+//!   │                  ▼          (fail(): error) │shift? │no shift
+//!   │              Finished ◄── budget refuses a  ▼       ▼
+//!   │  (finish(): maxItems │    call (Stopped)  Repair  deliver(): Batch
+//!   │   or end; the end    │                    re-reads   │ (list ended →
+//!   │   step follows once) │                    go first,  │  in_flight cleared)
+//!   │                      ▼                    page Held  │
+//!   └──────────── next_batch() again ◄──────────┴──────────┘
+//! ```
 
 mod delivery;
+mod steps;
 
 use core::future::{poll_fn, Future};
 use core::pin::Pin;
@@ -40,6 +56,9 @@ pub struct RunSpec {
     /// (`list`); otherwise the first call may be a small probe for the total
     /// (see `Provider::first_call_limit`).
     pub follow_plan: bool,
+    /// Keep the cursor right after every delivered item (`iterate`, whose
+    /// caller may stop after any item), not only after every page.
+    pub item_cursors: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +104,8 @@ pub struct Run<T: Transport + 'static, C: Timer + 'static> {
     list_ended: bool,
     budget_stop: Option<StopReason>,
     finished: Option<StopReason>,
+    /// Whether `next_steps` has given the end-of-run step.
+    end_reported: bool,
     recent: RecentIdentities,
     pages: u64,
     items: u64,
@@ -113,6 +134,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             list_ended: false,
             budget_stop: None,
             finished: None,
+            end_reported: false,
             recent,
             pages: 0,
             items: 0,
@@ -131,7 +153,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 return Ok(None);
             }
             if self.context.cancel.is_cancelled() {
-                return Err(self.fail(aborted()));
+                return Err(self.fail(aborted(&self.context.cancel)));
             }
             self.fill();
             if self.in_flight.is_empty() {
@@ -139,7 +161,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 return Ok(None);
             }
             if self.wait_for_front().await.is_err() {
-                return Err(self.fail(aborted()));
+                return Err(self.fail(aborted(&self.context.cancel)));
             }
             let Some(InFlight {
                 call,
@@ -319,15 +341,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         }
     }
 
+    /// Why the run ended. Reaching `maxItems` is reported as `maxItems` even
+    /// when the list happens to end there too: whether it does is something
+    /// one provider's answer says (a total) and another's does not (a full
+    /// last page), and the same call must end the same way on every provider.
     fn finish(&mut self) {
         let reason = if let Some(reason) = self.budget_stop {
             reason
-        } else if self.list_ended
-            || self
-                .latest_total
-                .is_some_and(|total| self.position >= total)
-        {
-            StopReason::End
         } else if self.spec.end.is_some_and(|end| self.position >= end) {
             StopReason::MaxItems
         } else {
@@ -362,13 +382,19 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     }
 
     pub fn cursor(&self) -> Cursor {
+        self.cursor_at(self.position, self.delivered_total)
+    }
+
+    /// The cursor that resumes at list position `offset`, remembering the
+    /// items delivered so far.
+    fn cursor_at(&self, offset: u64, total: Option<u64>) -> Cursor {
         Cursor {
             provider: self.context.client.shared.provider.id().to_string(),
             account: self.context.client.shared.account_tag.clone(),
             resource: self.context.target.resource,
             invitation_type: self.context.target.invitation_type.clone(),
-            offset: self.position,
-            total: self.delivered_total,
+            offset,
+            total,
             recent: self.recent.newest(CARRIED_HASHES),
         }
     }

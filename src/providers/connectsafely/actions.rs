@@ -122,7 +122,7 @@ pub fn parse(
         });
     }
     let error = envelope_error(&root, response, now_ms);
-    let text = error.provider_code.as_deref().unwrap_or_default();
+    let text = error.provider_message.as_deref().unwrap_or_default();
     let lower = text.to_ascii_lowercase();
     let about_the_request = lower.contains("required") || lower.contains("invalid");
     let not_pending = response.status == 400

@@ -104,7 +104,7 @@ fn read_answer(
         }),
         Some("error") => {
             let error = envelope_error(&root, response, now_ms)?;
-            let message = error.provider_code.as_deref().unwrap_or_default();
+            let message = error.provider_message.as_deref().unwrap_or_default();
             if error.code == ErrorCode::ProviderError && says_not_pending(message) {
                 Ok(ActionAnswer {
                     kind: AnswerKind::NotPending,

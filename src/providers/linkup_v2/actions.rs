@@ -99,7 +99,7 @@ pub fn parse(
     let error = envelope_error(&root, response, now_ms);
     if error.code == ErrorCode::ProviderError
         && error.provider_code.as_deref() == Some("INVALID_PARAMS")
-        && says_not_pending(&error.message)
+        && says_not_pending(error.provider_message.as_deref().unwrap_or_default())
     {
         return Ok(ActionAnswer {
             kind: AnswerKind::NotPending,

@@ -110,3 +110,40 @@ test("after an aborted call the same client still works", BOUND, async () => {
   const page = await client.sentInvitations.list({ limit: 10 });
   assert.deepEqual(page.items.map((item) => item.id), truthOf(emu, provider, "sentInvitations").slice(0, 10).map((item) => item.id));
 });
+
+describe("what an abort carries", () => {
+  for (const provider of PROVIDERS) {
+    test(`${provider.id}: AbortSignal.timeout() ends as TIMEOUT with the TimeoutError as cause`, BOUND, async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      emu.inject({ type: "hang", provider: provider.id, apiKey });
+      const signal = AbortSignal.timeout(300);
+      const error = await rejection(client.sentInvitations.collect({ maxItems: 20, signal }));
+      assert.ok(error instanceof LinkedInNetworkError, `a LinkedInNetworkError, got ${error}`);
+      assert.equal(error.code, "TIMEOUT", error.message);
+      assert.equal(error.provider, provider.id);
+      assert.equal(error.cause, signal.reason);
+      assert.equal(error.cause.name, "TimeoutError");
+    });
+
+    test(`${provider.id}: abort(reason) ends as ABORTED with that reason as cause`, BOUND, async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      emu.inject({ type: "hang", provider: provider.id, apiKey });
+      const { signal, done } = abortDuringHang(apiKey);
+      const error = await rejection(drain(client.connections.iterate({ signal })));
+      done();
+      assertAborted(error);
+      assert.equal(error.cause, signal.reason, "the signal's reason");
+      assert.equal(error.cause.name, "AbortError");
+    });
+  }
+
+  test("a refused connection is NETWORK with the runtime's error as cause", BOUND, async () => {
+    const { createClient } = await import("./support/harness.mjs");
+    // A port nothing listens on: connection refused.
+    const client = createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a", baseUrl: "http://127.0.0.1:9", retry: { maxAttempts: 1 } });
+    const error = await rejection(client.connections.list());
+    assert.equal(error.code, "NETWORK", error.message);
+    assert.ok(error.cause instanceof Error, `cause: ${error.cause}`);
+    assert.match(`${error.cause.name}: ${error.cause.message}`, /TypeError: fetch failed/);
+  });
+});

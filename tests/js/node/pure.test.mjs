@@ -58,7 +58,8 @@ describe(`parseResponse over the fixture cases (${runnable.length} run, ${skippe
         let page;
         let error;
         try {
-          page = parseResponse({ provider: entry.provider, resource: entry.resource, status: entry.status, body, headers });
+          const range = entry.call ? { offset: entry.call.offset, limit: entry.call.limit } : {};
+          page = parseResponse({ provider: entry.provider, resource: entry.resource, status: entry.status, body, headers, ...range });
         } catch (thrown) {
           error = thrown;
         }
@@ -66,8 +67,11 @@ describe(`parseResponse over the fixture cases (${runnable.length} run, ${skippe
         if (entry.error) {
           assert.ok(error instanceof LinkedInNetworkError, `expected a LinkedInNetworkError, got ${error ?? JSON.stringify(page)}`);
           assert.ok(error instanceof Error);
-          assert.deepEqual({ ...error.toJSON() }, { name: "LinkedInNetworkError", ...entry.error });
-          for (const [field, value] of Object.entries(entry.error)) assert.deepEqual(error[field], value, `error.${field}`);
+          // `cause` is an Error object on the instance, not part of its JSON.
+          const { cause, ...fields } = entry.error;
+          assert.deepEqual({ ...error.toJSON() }, { name: "LinkedInNetworkError", ...fields });
+          for (const [field, value] of Object.entries(fields)) assert.deepEqual(error[field], value, `error.${field}`);
+          assert.equal(error.cause, cause ?? undefined, "a parsed answer has no cause");
         } else {
           assert.equal(error, undefined, `expected a page, got ${error}`);
           const { page: compared, filled } = anchorToLocalClock(entry.page, page, startedMs, endedMs);

@@ -15,6 +15,58 @@ after(() => emu.close());
 
 for (const provider of PROVIDERS) {
   describe(`${provider.id}: resume from a cursor`, () => {
+    test("break out of iterate after any item of a 2-page read, resume from its cursor: nothing repeated or skipped", async () => {
+      const { client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      // Two pages at every provider's grid (connections: 10 to 50 a call).
+      const length = provider.id === "linkup-v2" ? 60 : 15;
+      for (let stop = 1; stop <= length; stop += 1) {
+        const iterator = client.connections.iterate({ maxItems: length });
+        assert.equal(iterator.cursor, null, "no cursor before the first item");
+        const taken = [];
+        for await (const connection of iterator) {
+          taken.push(connection.person.profileUrl);
+          if (taken.length === stop) break;
+        }
+        const rest = stop < length ? urls((await client.connections.collect({ cursor: iterator.cursor, maxItems: length - stop })).items) : [];
+        assert.deepEqual([...taken, ...rest], truth.slice(0, length), `stopped after item ${stop}`);
+      }
+    });
+
+    test("page.next() continues each page; null at the end", async () => {
+      const { client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const seen = [];
+      let pages = 0;
+      for (let page = await client.connections.list({ limit: 250 }); page !== null; page = await page.next()) {
+        seen.push(...urls(page.items));
+        pages += 1;
+        assert.ok(!Object.keys(page).includes("next"), "next stays out of the page's JSON");
+      }
+      assert.deepEqual(seen, truth);
+      assert.equal(pages, Math.ceil(truth.length / 250));
+    });
+
+    test("list({ cursor }) page after page: the whole list once, each page priced as planned", async () => {
+      const { apiKey, client } = clientFor(emu, provider);
+      const truth = truthUrls(truthOf(emu, provider, "connections"));
+      const seen = [];
+      let page = await client.connections.list({ limit: 100 });
+      let spent = page.creditsUsed;
+      seen.push(...urls(page.items));
+      while (page.hasMore) {
+        page = await client.connections.list({ cursor: page.cursor, limit: 100 });
+        spent += page.creditsUsed;
+        seen.push(...urls(page.items));
+      }
+      assert.deepEqual(seen, truth);
+      assert.equal(spent, emu.ledger(apiKey).credits);
+      const refused = await rejection(client.connections.list({ cursor: page.cursor, offset: 3 }));
+      assert.ok(refused instanceof LinkedInNetworkError);
+      assert.equal(refused.code, "INVALID_INPUT");
+      assert.match(refused.message, /^offset cannot be given with a cursor/);
+    });
+
     test("collect({ maxItems: 70 }) then collect({ cursor }): the rest, nothing twice", async () => {
       const { apiKey, client } = clientFor(emu, provider);
       const truth = truthUrls(truthOf(emu, provider, "connections"));

@@ -63,16 +63,18 @@ const CASES = [
   ["list: unknown option", () => client().connections.list({ limt: 10 }), /limt/],
   ["list: invitationType on connections", () => client().connections.list({ invitationType: "CONNECTION" }), /invitationType/],
   ["list: unknown invitationType", () => client().sentInvitations.list({ invitationType: "FRIEND" }), /invitationType.*CONNECTION/],
-  ["list: invitationType on connectsafely", () => client(cs()).sentInvitations.list({ invitationType: "CONNECTION" }), /invitationType/],
+  ["list: a type connectsafely cannot filter by", () => client(cs()).sentInvitations.list({ invitationType: "ORGANIZATION" }), /invitationType.*connectsafely/],
   ["collect: negative offset", () => client().connections.collect({ offset: -1 }), /offset/],
   ["collect: maxItems 0", () => client().connections.collect({ maxItems: 0 }), /maxItems/],
   ["collect: unknown option", () => client().connections.collect({ maxItem: 5 }), /maxItem/],
   ["collect: a cursor that is not one", () => client().connections.collect({ cursor: "garbage" }), /cursor/],
   ["collect: invitationType on connections", () => client().connections.collect({ invitationType: "CONNECTION", maxItems: 20 }), /invitationType/],
   ["collect: unknown invitationType", () => client().sentInvitations.collect({ invitationType: "FRIEND", maxItems: 20 }), /invitationType/],
-  ["collect: invitationType on connectsafely", () => client(cs()).sentInvitations.collect({ invitationType: "CONNECTION", maxItems: 20 }), /invitationType/],
+  ["collect: invitationType on connectsafely's received list", () => client(cs()).receivedInvitations.collect({ invitationType: "CONNECTION", maxItems: 20 }), /invitationType.*connectsafely/],
   ["iterate: unknown option", () => client().connections.iterate({ limit: 5 }), /limit/],
   ["iterate: onProgress not a function", () => client().connections.iterate({ onProgress: 5 }), /onProgress/],
+  ["collect: onProgress not a function", () => client().connections.collect({ onProgress: "log", maxItems: 20 }), /onProgress must be a function/],
+  ["createClient: another provider's credential", () => createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a", loginToken: "t", baseUrl: emu.url }), /loginToken is not an option of linkup-v2/],
   ["iterate: invitationType on connections", () => client().connections.iterate({ invitationType: "CONNECTION", maxItems: 20 }), /invitationType/],
   ["iterate: unknown invitationType", () => client(v1()).receivedInvitations.iterate({ invitationType: "FRIEND", maxItems: 20 }), /invitationType/],
   ["estimate: limit 0", () => client().connections.estimate({ limit: 0 }), /limit/],
@@ -103,3 +105,22 @@ test("a loopback http baseUrl is accepted (localhost, 127.0.0.1, [::1])", () => 
   }
   assert.doesNotThrow(() => createClient({ ...v2(), baseUrl: "https://api.example.com" }));
 });
+
+test("INVALID_INPUT from a client names its provider", async () => {
+  const cases = [
+    [() => client().connections.list({ limit: 0 }), "linkup-v2"],
+    [() => client(v1()).sentInvitations.collect({ maxItems: 0 }), "linkup-v1"],
+    [() => client(cs()).connections.estimate({ limit: 0 }), "connectsafely"],
+    [() => drainFirst(client(cs()).receivedInvitations.iterate({ invitationType: "CONNECTION" })), "connectsafely"],
+    [() => createClient({ ...v2(), loginToken: "t" }), "linkup-v2"],
+  ];
+  for (const [call, provider] of cases) {
+    const error = await failure(call);
+    assert.equal(error.code, "INVALID_INPUT", error.message);
+    assert.equal(error.provider, provider, error.message);
+  }
+});
+
+async function drainFirst(iterator) {
+  for await (const _ of iterator) break;
+}

@@ -17,6 +17,7 @@ import {
   type ErrorCode,
   type Estimate,
   type Invitation,
+  type Item,
   type LinkedInNetworkErrorJSON,
   type Page,
   type ParsedPage,
@@ -26,6 +27,7 @@ import {
   type RelativeTime,
   type StopReason,
 } from "linkedin-network";
+import { startEmulator, type Emulator } from "linkedin-network/testing";
 
 const v2: Client = createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a" });
 const v1: Client = createClient({
@@ -156,6 +158,36 @@ async function withErrors(): Promise<string> {
 void everything;
 void withErrors;
 
+// iterate's cursor and page.next().
+async function resumeAfterBreak(client: Client): Promise<string | null> {
+  const iterator = client.sentInvitations.iterate();
+  for await (const invitation of iterator) {
+    if (invitation.id === "1") break;
+  }
+  const page: Page<Connection> | null = await (await client.connections.list()).next();
+  return page?.cursor ?? iterator.cursor;
+}
+void resumeAfterBreak;
+
+// `kind` narrows an Item.
+function idOf(item: Item): string {
+  return item.kind === "invitation" ? item.id : item.person.profileUrl ?? "";
+}
+void idOf;
+
+// linkedin-network/testing: the emulator for a user's own tests.
+async function againstTheEmulator(): Promise<number> {
+  const emu: Emulator = await startEmulator({ seed: 1, sizes: { connections: 30 } });
+  const client = createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a", baseUrl: emu.url });
+  await client.connections.collect();
+  const { changes } = emu.mutate({ account: "a", addConnections: 2, withdrawSent: ["7331558767219900001"] });
+  // @ts-expect-error additions are counts, not ids
+  emu.mutate({ addConnections: ["x"] });
+  await emu.close();
+  return changes.connections.added.length + emu.ledger("k").credits;
+}
+void againstTheEmulator;
+
 // ---- What the declarations must refuse ----
 
 // @ts-expect-error linkup-v2 needs an accountId
@@ -197,8 +229,20 @@ const connectionId = connection.id;
 // @ts-expect-error direction is "sent" or "received"
 const direction: "outgoing" = invitation.direction;
 
-// @ts-expect-error only CONNECTION, ORGANIZATION and CONTENT_SERIES can be filtered on
+// @ts-expect-error only CONNECTION, ORGANIZATION and NEWSLETTER can be filtered on
 void v2.sentInvitations.list({ invitationType: "EVENT" });
+
+// @ts-expect-error linkup's own word is not the filter's: NEWSLETTER is
+void v2.sentInvitations.list({ invitationType: "CONTENT_SERIES" });
+
+// @ts-expect-error connections cannot be filtered by invitation type
+void v2.connections.list({ invitationType: "CONNECTION" });
+
+// @ts-expect-error connections cannot be filtered by invitation type
+void v2.connections.collect({ invitationType: "CONNECTION" });
+
+// @ts-expect-error items carry their kind
+const wrongKind: "connection" = invitation.kind;
 
 // @ts-expect-error a list item of connections is a Connection
 const notInvitation: Invitation = (await cs.connections.list()).items[0]!;
@@ -218,5 +262,5 @@ const badCode: ErrorCode = "TEAPOT";
 // @ts-expect-error the body is the raw text, never a parsed object
 parseResponse({ provider: "linkup-v2", resource: "sentInvitations", status: 200, body: { success: true } });
 
-void [asNumber, next, days, sureDays, connectionId, direction, notInvitation, parsed, awaited, badCode];
+void [wrongKind, asNumber, next, days, sureDays, connectionId, direction, notInvitation, parsed, awaited, badCode];
 export {};

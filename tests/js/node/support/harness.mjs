@@ -4,7 +4,8 @@
 // order and selection each provider lists it. Outside `*.test.mjs`, so
 // `node --test` never runs it as a test file.
 
-import { startEmulator } from "../../../emulator/server.mjs";
+// The emulator as users get it: linkedin-network/testing (built from tests/emulator).
+import { startEmulator } from "../../../../pkg/testing/index.js";
 
 export { captureOutput, errorTexts } from "../../support/capture.mjs";
 
