@@ -22,7 +22,7 @@ pub const REISSUABLE: bool = true;
 /// id where it has none). Respond: `{action: "ACCEPT"|"IGNORE",
 /// invitationId, validationToken, linkedInInvitationType, firstName,
 /// lastName, profileId?, accountId?}` — `profileId` is the member id, sent
-/// for connection invitations.
+/// for connection invitations; `lastName` is `""` for a one-name person.
 pub fn request(
     action: Action,
     invitation: &Invitation,
@@ -55,7 +55,9 @@ pub fn request(
             let token = invitation.accept_token.as_deref();
             let kind = invitation.provider_type.as_deref();
             let first = person.first_name.as_deref();
-            let last = person.last_name.as_deref();
+            // A one-name person has no last name: the field is sent empty
+            // (it must be present), never refused.
+            let last = person.last_name.as_deref().unwrap_or_default();
             fields
                 .field(
                     "action",
@@ -78,10 +80,7 @@ pub fn request(
                     "firstName",
                     required(first, "invitation.person.firstName", ID, action)?,
                 )
-                .field(
-                    "lastName",
-                    required(last, "invitation.person.lastName", ID, action)?,
-                );
+                .field("lastName", last);
             if invitation.kind == "CONNECTION" {
                 if let Some(member_id) = non_empty(&person.member_id) {
                     fields.field("profileId", member_id);
