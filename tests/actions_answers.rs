@@ -160,7 +160,7 @@ fn linkup_v1_already_accepted_or_expired_is_not_pending_and_still_billed() {
 }
 
 #[test]
-fn linkup_v1_errors_are_billed_except_a_500() {
+fn linkup_v1_errors_in_its_envelope_are_billed_except_500_key_and_credits() {
     let cases = [
         (
             200,
@@ -168,12 +168,14 @@ fn linkup_v1_errors_are_billed_except_a_500() {
             ErrorCode::Auth,
             1,
         ),
+        // Nothing to bill: no credits left, or no account behind the key.
         (
             200,
             "Insufficient credits available",
             ErrorCode::InsufficientCredits,
-            1,
+            0,
         ),
+        (401, "Invalid API key", ErrorCode::Auth, 0),
         (
             200,
             "Rate limit exceeded. Please try again later",
@@ -198,6 +200,17 @@ fn linkup_v1_errors_are_billed_except_a_500() {
     let html = answer("linkup-v1", Action::Withdraw, 500, &[], "<html>oops</html>").unwrap_err();
     assert_eq!(html.code, ErrorCode::ProviderError);
     assert_eq!(html.credits_used, 0);
+    // A gateway's page is not linkup-v1's answer: not billed.
+    let gateway = answer(
+        "linkup-v1",
+        Action::Withdraw,
+        503,
+        &[],
+        r#"{"error":"Service Unavailable"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(gateway.status, Some(503));
+    assert_eq!(gateway.credits_used, 0);
 }
 
 #[test]

@@ -216,9 +216,11 @@ impl FakeActions {
         } else {
             false
         };
+        // linkup-v1 bills each answer in its envelope but a 500 and a refused
+        // key (a gateway's 503 page is not its answer); any applied write.
         let billed = |fake: &FakeActions, status: u16, done: bool| match fake.provider {
             "linkup-v2" if done => fake.charge(1),
-            "linkup-v1" if status != 500 => fake.charge(1),
+            "linkup-v1" if done || !matches!(status, 500 | 503 | 401) => fake.charge(1),
             _ => {}
         };
         match fault {

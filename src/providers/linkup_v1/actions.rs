@@ -1,12 +1,12 @@
 //! linkup-v1's actions (NOTES.md "Actions"): `withdraw-invitation` and
-//! `accept-invitation` under `POST /v1/network/`; no ignore. Every call is
-//! billed 1 credit whatever its answer, except an HTTP 500.
+//! `accept-invitation` under `POST /v1/network/`; no ignore. Billed 1
+//! credit per answer in its envelope, errors included (see [`parse`]).
 
 use super::{envelope_error, ID};
 use crate::actions::{
     required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost,
 };
-use crate::error::{Error, ErrorCode};
+use crate::error::{derived, Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{quoted, Obj, ObjectWriter};
 use crate::model::Invitation;
@@ -76,43 +76,45 @@ pub fn request(
 }
 
 /// `{status: "success", message}` is done; `{status: "error", message}`
-/// saying the invitation is already handled or expired is not pending. Both
-/// are billed, like every answer but a 500 — errors carry that credit too.
+/// saying the invitation is already handled or expired is not pending.
+/// linkup-v1 bills every call whatever its answer, except an HTTP 500 (its
+/// introduction page): an answer in its own envelope costs 1 credit, errors
+/// included — but not a 500, a refused API key or "Insufficient credits",
+/// which reached no billable account. An answer that is not its envelope (a
+/// gateway's page) is not billed.
 pub fn parse(
     _action: Action,
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,
 ) -> Result<ActionAnswer, Error> {
-    let billed = if response.status == 500 { 0 } else { 1 };
-    read_answer(response, now_ms, billed).map_err(|mut error| {
-        error.credits_used = billed;
-        error
-    })
-}
-
-fn read_answer(
-    response: &HttpResponse<'_>,
-    now_ms: Option<i64>,
-    billed: u64,
-) -> Result<ActionAnswer, Error> {
     let document = read_document(ID, response, now_ms)?;
     let root = Obj::root(ID, &document)?;
+    let billed = |error: Option<&Error>| {
+        let unbilled = response.status == 500
+            || response.status == 401
+            || error.is_some_and(|error| {
+                error.code == ErrorCode::InsufficientCredits
+                    || error.provider_code.as_deref() == Some(derived::INVALID_API_KEY)
+            });
+        u64::from(!unbilled)
+    };
     match root.text("status")? {
         Some("success") if response.is_success() => Ok(ActionAnswer {
             kind: AnswerKind::Done,
-            credits_used: billed,
+            credits_used: billed(None),
         }),
         Some("error") => {
-            let error = envelope_error(&root, response, now_ms)?;
+            let mut error = envelope_error(&root, response, now_ms)?;
+            let credits = billed(Some(&error));
             let message = error.provider_message.as_deref().unwrap_or_default();
             if error.code == ErrorCode::ProviderError && says_not_pending(message) {
-                Ok(ActionAnswer {
+                return Ok(ActionAnswer {
                     kind: AnswerKind::NotPending,
-                    credits_used: billed,
-                })
-            } else {
-                Err(error)
+                    credits_used: credits,
+                });
             }
+            error.credits_used = credits;
+            Err(error)
         }
         _ if !response.is_success() => Err(status_error(ID, response, now_ms)),
         Some(other) => Err(root.wrong(
