@@ -148,8 +148,8 @@ fn free_withdrawals_are_limited_by_max_only() {
         free,
         Cost::default(),
     );
-    // Equal ages keep the list's order.
-    assert_eq!(ids(&plan), ["1", "2", "3", "4"]);
+    // Equal ages: the list is newest first, so further down is older.
+    assert_eq!(ids(&plan), ["4", "3", "2", "1"]);
     assert_eq!(plan.credits, 0);
 }
 

@@ -65,7 +65,8 @@ fn is_pending(invitation: &Invitation) -> bool {
 /// and is part of the price); `price` one withdrawal's.
 ///
 /// Candidates are the pending invitations at least `older_than_days` old,
-/// oldest first by `sentAt.at` (then by age, then list order), taken while
+/// oldest first by `sentAt.at` (then by age, then further down the list
+/// first: lists are newest first), taken while
 /// `max`, and the budgets that remain after the read, allow one more.
 pub fn plan_withdraw_stale(
     pending: &[Invitation],
@@ -73,39 +74,38 @@ pub fn plan_withdraw_stale(
     price: Cost,
     read: Cost,
 ) -> StalePlan {
-    let mut stale: Vec<(i64, Option<i64>, StaleCandidate)> = pending
+    let wanted = i64::try_from(request.older_than_days).unwrap_or(i64::MAX);
+    let mut stale: Vec<(usize, i64, Option<i64>, StaleCandidate)> = pending
         .iter()
-        .filter(|invitation| is_pending(invitation))
-        .filter_map(|invitation| {
+        .enumerate()
+        .filter(|(_, invitation)| is_pending(invitation))
+        .filter_map(|(position, invitation)| {
             let days = age_days(invitation)?;
-            let wanted = i64::try_from(request.older_than_days).unwrap_or(i64::MAX);
-            (days >= wanted).then(|| {
-                let at = invitation
-                    .sent_at
-                    .as_ref()
-                    .and_then(|time| time.at.as_deref())
-                    .and_then(parse_iso);
-                (
-                    days,
-                    at,
-                    StaleCandidate {
-                        invitation: invitation.clone(),
-                        days,
-                    },
-                )
-            })
+            let at = invitation
+                .sent_at
+                .as_ref()
+                .and_then(|time| time.at.as_deref())
+                .and_then(parse_iso);
+            let candidate = StaleCandidate {
+                invitation: invitation.clone(),
+                days,
+            };
+            (days >= wanted).then_some((position, days, at, candidate))
         })
         .collect();
-    // Stable: equal instants keep the list's order.
-    stale.sort_by(|(days_a, at_a, _), (days_b, at_b, _)| {
+    // Oldest first by `at`, then by age. Coarse times tie ("3 months ago"
+    // is 90 days for anything from 90 to 119): the list is newest first, so
+    // of equal times the one further down is the older.
+    stale.sort_by(|(pos_a, days_a, at_a, _), (pos_b, days_b, at_b, _)| {
         at_a.unwrap_or(i64::MAX)
             .cmp(&at_b.unwrap_or(i64::MAX))
             .then(days_b.cmp(days_a))
+            .then(pos_b.cmp(pos_a))
     });
     let mut spent = read;
     let mut candidates = Vec::new();
     let mut limited_by = None;
-    for (_, _, candidate) in stale.iter() {
+    for (_, _, _, candidate) in stale.iter() {
         let next = spent.plus(price);
         let count = u64::try_from(candidates.len()).unwrap_or(u64::MAX);
         limited_by = if request.max.is_some_and(|max| count >= max) {
