@@ -48,6 +48,7 @@ impl<'v> Input<'v> {
         format!("{}.{key}", self.path)
     }
 
+    #[inline(never)]
     fn text(&self, key: &str) -> Result<Option<String>, Error> {
         match self.get(key) {
             None => Ok(None),
@@ -116,34 +117,64 @@ pub fn invitation_from_json(json: &str) -> Result<Invitation, Error> {
         Some(time) => Some(read_time(&time)?),
         None => None,
     };
-    Ok(Invitation {
+    let mut invitation = Invitation {
         id,
-        urn: root.text("urn")?,
+        urn: None,
         direction,
-        kind: root.text("type")?.unwrap_or_else(|| "CONNECTION".into()),
-        provider_type: root.text("providerType")?,
-        state: root.text("state")?,
-        message: root.text("message")?,
+        kind: String::new(),
+        provider_type: None,
+        state: None,
+        message: None,
         sent_at,
         person,
-        accept_token: root.text("acceptToken")?,
+        accept_token: None,
         provider,
-    })
+    };
+    let mut kind = None;
+    let i = &mut invitation;
+    fill(
+        &root,
+        &mut [
+            ("urn", &mut i.urn),
+            ("type", &mut kind),
+            ("providerType", &mut i.provider_type),
+            ("state", &mut i.state),
+            ("message", &mut i.message),
+            ("acceptToken", &mut i.accept_token),
+        ],
+    )?;
+    invitation.kind = kind.unwrap_or_else(|| "CONNECTION".into());
+    Ok(invitation)
 }
 
-fn read_person(person: &Input<'_>) -> Result<Person, Error> {
-    Ok(Person {
-        name: person.text("name")?,
-        first_name: person.text("firstName")?,
-        last_name: person.text("lastName")?,
-        headline: person.text("headline")?,
-        profile_url: person.text("profileUrl")?,
-        public_identifier: person.text("publicIdentifier")?,
-        member_id: person.text("memberId")?,
-        member_urn: person.text("memberUrn")?,
-        picture_url: person.text("pictureUrl")?,
-        organization: person.text("organization")?,
-    })
+/// Reads each `(key, slot)` text: one loop and one error path for every
+/// field (a size choice: this is compiled into the `.wasm`).
+fn fill(input: &Input<'_>, fields: &mut [(&str, &mut Option<String>)]) -> Result<(), Error> {
+    for (key, slot) in fields.iter_mut() {
+        **slot = input.text(key)?;
+    }
+    Ok(())
+}
+
+fn read_person(input: &Input<'_>) -> Result<Person, Error> {
+    let mut person = Person::default();
+    let p = &mut person;
+    fill(
+        input,
+        &mut [
+            ("name", &mut p.name),
+            ("firstName", &mut p.first_name),
+            ("lastName", &mut p.last_name),
+            ("headline", &mut p.headline),
+            ("profileUrl", &mut p.profile_url),
+            ("publicIdentifier", &mut p.public_identifier),
+            ("memberId", &mut p.member_id),
+            ("memberUrn", &mut p.member_urn),
+            ("pictureUrl", &mut p.picture_url),
+            ("organization", &mut p.organization),
+        ],
+    )?;
+    Ok(person)
 }
 
 fn read_time(time: &Input<'_>) -> Result<RelativeTime, Error> {
@@ -165,12 +196,21 @@ fn read_time(time: &Input<'_>) -> Result<RelativeTime, Error> {
         Some("year") => Some(Precision::Year),
         _ => None,
     };
+    let (mut text, mut at, mut anchor) = (None, None, None);
+    fill(
+        time,
+        &mut [
+            ("text", &mut text),
+            ("at", &mut at),
+            ("anchor", &mut anchor),
+        ],
+    )?;
     Ok(RelativeTime {
-        text: time.text("text")?.unwrap_or_default(),
+        text: text.unwrap_or_default(),
         days,
-        at: time.text("at")?,
+        at,
         precision,
-        anchor: time.text("anchor")?,
+        anchor,
     })
 }
 

@@ -95,13 +95,34 @@ pub fn plan_withdraw_stale(
         .collect();
     // Oldest first by `at`, then by age. Coarse times tie ("3 months ago"
     // is 90 days for anything from 90 to 119): the list is newest first, so
-    // of equal times the one further down is the older.
-    stale.sort_by(|(pos_a, days_a, at_a, _), (pos_b, days_b, at_b, _)| {
-        at_a.unwrap_or(i64::MAX)
-            .cmp(&at_b.unwrap_or(i64::MAX))
-            .then(days_b.cmp(days_a))
-            .then(pos_b.cmp(pos_a))
-    });
+    // of equal times the one further down is the older. An insertion sort:
+    // a pending list is a few hundred items, and std's sort would add 3 KB
+    // of WebAssembly for this one use.
+    let older = |a: &(usize, i64, Option<i64>, StaleCandidate),
+                 b: &(usize, i64, Option<i64>, StaleCandidate)| {
+        (
+            a.2.unwrap_or(i64::MAX),
+            core::cmp::Reverse(a.1),
+            core::cmp::Reverse(a.0),
+        ) < (
+            b.2.unwrap_or(i64::MAX),
+            core::cmp::Reverse(b.1),
+            core::cmp::Reverse(b.0),
+        )
+    };
+    for next in 1..stale.len() {
+        let mut at = next;
+        while at > 0 {
+            let (Some(before), Some(here)) = (stale.get(at - 1), stale.get(at)) else {
+                break;
+            };
+            if !older(here, before) {
+                break;
+            }
+            stale.swap(at - 1, at);
+            at -= 1;
+        }
+    }
     let mut spent = read;
     let mut candidates = Vec::new();
     let mut limited_by = None;

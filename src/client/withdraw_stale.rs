@@ -67,7 +67,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             ));
             let stop = match list.stop_reason {
                 StopReason::MaxRequests => StaleStop::MaxRequests,
-                _ => StaleStop::MaxCredits,
+                StopReason::MaxCredits => StaleStop::MaxCredits,
+                // Longer than `collect`'s 10,000 items: far past LinkedIn's cap.
+                StopReason::MaxItems | StopReason::End => StaleStop::Max,
             };
             return Ok(unfinished_read(&request, read_cost, stop, warnings));
         }
