@@ -178,14 +178,19 @@ fn not_pending_at_the_first_attempt_costs_only_its_answer() {
 }
 
 #[test]
-fn an_answered_500_is_billed_what_it_says_not_inferred() {
-    let mut tally = WriteTally::new(Cost {
+fn a_500_that_may_have_acted_counts_its_price_when_the_repeat_finds_nothing_pending() {
+    let price = Cost {
         credits: 1,
         requests: 1,
-    });
+    };
+    // linkup-v1 answers a 500 unbilled; the write behind it was made.
+    let mut tally = WriteTally::new(price);
     tally.sent();
-    tally.answered(0); // linkup-v1 does not bill a 500
+    tally.answered(0);
+    tally.lost(AttemptEnd::Ambiguous);
     tally.sent();
     tally.answered(1);
-    assert_eq!(tally.credits_reported(Some(AnswerKind::NotPending)), 1);
+    assert_eq!(tally.credits_reported(Some(AnswerKind::NotPending)), 2);
+    // The repeat did it: the 500 changed nothing and cost what it said.
+    assert_eq!(tally.credits_reported(Some(AnswerKind::Done)), 1);
 }

@@ -19,9 +19,9 @@
 //! request names the one invitation, so a repeat can only act on it, and once
 //! the action is done it answers "not pending". That answer is then the
 //! outcome `notPending` — never an error — and since the lost attempt most
-//! likely did the action, its price counts as charged. An *answered*
-//! ambiguous attempt (a 500) is billed what its answer says (linkup-v1 does
-//! not bill a 500): only a lost answer's price is inferred.
+//! likely did the action, its price counts as charged: a provider bills a
+//! write that was made, whatever error came after it (a 500 written after
+//! the change, a lost answer).
 //!
 //! ```text
 //!   attempt ──answer──────────────────────────▶ done | notPending   (result)
@@ -138,10 +138,10 @@ impl WriteTally {
         self.credits_answered = self.credits_answered.saturating_add(credits);
     }
 
-    /// An attempt ended as `end` without an answer whose billing is known
-    /// (no response, a timeout, a cut body, a 2xx that cannot be read, an
-    /// abort in flight): its price is at risk, and if it may have reached
-    /// the provider, it may have acted.
+    /// An attempt ended as `end` without an answer that settles what it did
+    /// (no response, a timeout, a cut body, a 2xx that cannot be read, a
+    /// 500, an abort in flight): its price is at risk, and if it may have
+    /// reached the provider (`Ambiguous`), it may have acted.
     pub fn lost(&mut self, end: AttemptEnd) {
         self.credits_at_risk = self.credits_at_risk.saturating_add(self.price.credits);
         if end == AttemptEnd::Ambiguous {

@@ -145,11 +145,13 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                         }
                         Err(error) => {
                             let end = classify(&error);
-                            if response.is_success() && error.code == ErrorCode::BadResponse {
-                                // A 2xx whose billing cannot be read.
-                                tally.lost(end);
-                            } else {
+                            // A 2xx whose body cannot be read reports no billing.
+                            if !(response.is_success() && error.code == ErrorCode::BadResponse) {
                                 tally.answered(error.credits_used);
+                            }
+                            // A 500 may have come after the write was made.
+                            if end == AttemptEnd::Ambiguous {
+                                tally.lost(end);
                             }
                             (end, error)
                         }

@@ -252,7 +252,11 @@ impl FakeActions {
                 json(503, &[], r#"{"error":"Service Unavailable"}"#.into())
             }
             Fault::ServerError { .. } => {
+                // A write that was made is billed its price, whatever came after.
                 billed(self, 500, false);
+                if was_pending {
+                    self.charge(u64::from(self.provider != "connectsafely"));
+                }
                 json(
                     500,
                     &[],
