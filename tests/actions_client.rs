@@ -226,3 +226,31 @@ fn the_result_as_json() {
     assert_eq!(json["creditsUsed"], 1);
     assert_eq!(json["requests"], 1);
 }
+
+#[test]
+fn a_provider_echoing_the_credentials_never_leaks_them() {
+    use support::{client, Clock, Scripted, ACCOUNT_ID, API_KEY};
+    let clock = Clock::default();
+    let echo = format!(
+        r#"{{"success":false,"error":{{"code":"INVALID_PARAMS","message":"bad key {API_KEY} for {ACCOUNT_ID}"}}}}"#
+    );
+    let transport = Scripted::new(&clock, move |_, _| {
+        support::actions::json_reply(10, 400, &echo)
+    });
+    let client = client(
+        "linkup-v2",
+        transport,
+        &clock,
+        linkedin_network::client::Settings::default(),
+    );
+    let invitation = support::actions::sent_invitation("linkup-v2");
+    let error = block_on(
+        &clock,
+        client.act(Action::Withdraw, &invitation, CancelToken::new()),
+    )
+    .unwrap_err();
+    let json = to_json_string(&error);
+    assert!(!json.contains(API_KEY), "{json}");
+    assert!(!json.contains(ACCOUNT_ID), "{json}");
+    assert!(json.contains("[redacted]"), "{json}");
+}
