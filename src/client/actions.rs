@@ -109,7 +109,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         let mut attempt: u32 = 0;
         loop {
             if cancel.is_cancelled() {
-                return (self.failed(aborted(cancel), attempt, &tally), tally);
+                return (self.action_failed(aborted(cancel), attempt, &tally), tally);
             }
             if let Err(reason) = allowance.allows(&tally) {
                 return (Performed::Stopped(reason), tally);
@@ -185,7 +185,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 }
                 Either::Right(()) => {
                     tally.lost(AttemptEnd::Ambiguous);
-                    return (self.failed(aborted(cancel), attempt, &tally), tally);
+                    return (self.action_failed(aborted(cancel), attempt, &tally), tally);
                 }
             };
             let unit = shared.jitter.borrow_mut().next_unit();
@@ -193,17 +193,17 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             let delay =
                 match next_step(policy, attempt, end, reissuable, error.retry_after_ms, unit) {
                     WriteStep::Retry { delay_ms } | WriteStep::Reissue { delay_ms } => delay_ms,
-                    WriteStep::Stop => return (self.failed(error, attempt, &tally), tally),
+                    WriteStep::Stop => return (self.action_failed(error, attempt, &tally), tally),
                 };
             if let Either::Right(()) = race(shared.timer.sleep(delay), cancel.cancelled()).await {
-                return (self.failed(aborted(cancel), attempt, &tally), tally);
+                return (self.action_failed(aborted(cancel), attempt, &tally), tally);
             }
         }
     }
 
     /// The error an action ends with: attempts, the credits its answers
     /// were billed, the provider, no secret.
-    fn failed(&self, error: Error, attempts: u32, tally: &WriteTally) -> Performed {
+    fn action_failed(&self, error: Error, attempts: u32, tally: &WriteTally) -> Performed {
         let mut error = error
             .with_provider(self.shared.provider.id())
             .with_attempts(attempts);

@@ -12,6 +12,7 @@ pub mod dedupe;
 pub mod report;
 pub mod retry;
 pub mod run;
+pub mod sync;
 pub mod transport;
 pub mod withdraw_stale;
 

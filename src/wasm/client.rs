@@ -28,7 +28,7 @@ pub(super) type JsClient = Client<FetchTransport, JsTimer>;
 
 #[wasm_bindgen]
 pub struct WasmClient {
-    pub(super) client: JsClient,
+    pub(crate) client: JsClient,
 }
 
 /// Validates `createClient`'s options; `fetch` is the caller's own or `undefined`.

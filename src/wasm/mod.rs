@@ -10,6 +10,7 @@ mod client;
 mod fetch;
 mod recovery;
 mod signal;
+mod sync;
 mod timer;
 
 use wasm_bindgen::prelude::*;
