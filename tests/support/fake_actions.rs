@@ -16,7 +16,7 @@ use linkedin_network::model::Item;
 use linkedin_network::query::Resource;
 
 use super::clock::Clock;
-use super::fake_pages::sent_page;
+use super::fake_pages::{json, sent_page};
 use super::transport::{Reply, Scripted, Sent};
 use super::{client, collect_on};
 
@@ -384,19 +384,5 @@ impl FakeActions {
         let (body, credits) = sent_page(self.provider, &self.sent.borrow(), sent);
         self.charge(credits);
         json(200, &[], body)
-    }
-}
-
-fn json(status: u16, headers: &[(&str, String)], body: String) -> Reply {
-    let mut all = vec![(
-        "Date".to_string(),
-        "Sun, 26 Apr 2026 10:35:00 GMT".to_string(),
-    )];
-    all.extend(headers.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    Reply::Respond {
-        after_ms: 100,
-        status,
-        headers: all,
-        body,
     }
 }

@@ -3,7 +3,7 @@
 //! that `withdrawStale` and each provider's withdraw need.
 
 use super::fake_actions::Pending;
-use super::transport::Sent;
+use super::transport::{Reply, Sent};
 
 /// A page of the pending sent list `list` in `provider`'s envelope, and
 /// the credits the provider bills for it.
@@ -55,5 +55,20 @@ pub fn sent_page(provider: &str, list: &[Pending], sent: &Sent) -> (String, u64)
             );
             (body, 0)
         }
+    }
+}
+
+/// An answer with the emulator's clock in `Date`.
+pub fn json(status: u16, headers: &[(&str, String)], body: String) -> Reply {
+    let mut all = vec![(
+        "Date".to_string(),
+        "Sun, 26 Apr 2026 10:35:00 GMT".to_string(),
+    )];
+    all.extend(headers.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    Reply::Respond {
+        after_ms: 100,
+        status,
+        headers: all,
+        body,
     }
 }
