@@ -273,7 +273,10 @@ impl FakeActions {
                 json(status, &[], body)
             }
             Fault::HangAfterReceived => {
-                billed(self, 200, was_pending);
+                // As the emulator bills it: a hang only if the write was made.
+                if was_pending {
+                    billed(self, 200, true);
+                }
                 Reply::Hang
             }
             Fault::CutAnswer => {
