@@ -133,14 +133,6 @@ impl Cost {
             requests: self.requests.saturating_add(other.requests),
         }
     }
-
-    /// `count` times this price.
-    pub fn times(self, count: u64) -> Cost {
-        Cost {
-            credits: self.credits.saturating_mul(count),
-            requests: self.requests.saturating_mul(count),
-        }
-    }
 }
 
 json_object!(Cost, |this| {
