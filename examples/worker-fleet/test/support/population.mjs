@@ -117,3 +117,14 @@ function multisetDiff(want, got) {
   }
   return { missing: missing.slice(0, 5), extra: extra.slice(0, 5), counts: { missing: missing.length, extra: extra.length } };
 }
+
+/** Lengths of the lists as `account.provider` lists them now. */
+export function lengths(account) {
+  const data = account.emu.data(account.emuAccount);
+  const keep = listed(account.provider);
+  return {
+    sentInvitations: data.sentInvitations.filter(keep).length,
+    receivedInvitations: data.receivedInvitations.filter(keep).length,
+    connections: data.connections.length,
+  };
+}
