@@ -8,8 +8,12 @@ NODE_TEST := env -u NODE_TEST_CONTEXT node --test
 test-node: build
 	$(NODE_TEST) --test-timeout=60000 tests/js/node/*.test.mjs
 
+# tsc proves the declarations compile and refuse misuse; runtime-check
+# proves the run-time validator built from them catches drift (the Node
+# tests check every value against it through their harness).
 test-types: build
 	tsc -p tests/js/types --strict --noEmit
+	$(NODE_TEST) tests/js/types/*.test.mjs
 
 test-pack: build
 	$(NODE_TEST) --test-timeout=120000 tests/js/pack/*.test.mjs

@@ -440,7 +440,7 @@ export interface SyncResult {
   /** Opaque, versioned, holds no secret; store it (chrome.storage, KV, D1) and pass it to the next sync. */
   state: string;
   changes: Changes;
-  /** False when a budget cut the sync short: only whole lists were committed; the next sync resumes losing nothing. */
+  /** False when a budget cut the sync short: only whole lists were committed (a first reading as far as it went); the next sync resumes losing nothing. */
   complete: boolean;
   stopReason: StopReason;
   creditsUsed: number;

@@ -159,3 +159,117 @@ fn a_forged_truncated_or_malformed_state_is_refused_without_panicking() {
         .message
         .contains("another version"));
 }
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_decode(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut block, mut bits) = (0u32, 0);
+    for byte in text.bytes() {
+        block = block << 6 | ALPHABET.iter().position(|letter| *letter == byte).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((block >> bits) as u8);
+            block &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let block = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |block, (i, b)| block | u32::from(*b) << (16 - 8 * i));
+        for index in 0..=chunk.len() {
+            out.push(char::from(
+                ALPHABET[((block >> (18 - 6 * index)) & 63) as usize],
+            ));
+        }
+    }
+    out
+}
+
+/// A state with `payload` sealed as the library seals it: what only the
+/// holder of the API key could write.
+fn sealed(payload: &[u8], credentials: &Credentials) -> String {
+    let mut message = vec![0xff];
+    message.extend_from_slice(payload);
+    let mac = linkedin_network::client::binding::keyed_digest(credentials, &message);
+    let mut bytes = payload.to_vec();
+    bytes.extend_from_slice(&mac.to_le_bytes());
+    format!("lns1.{}", base64url_encode(&bytes))
+}
+
+#[test]
+fn an_authentic_but_malformed_payload_is_refused_or_read_canonically_never_a_panic() {
+    let keys = credentials("key-1", "acct-1");
+    let mut state = SyncState::new(PROVIDER, &keys);
+    let mut rng = Rng(17);
+    let connections: Vec<Removed> = (1..=6)
+        .map(|n| Removed::of_connection(&connection_of(&human(&mut rng, n), PROVIDER)).unwrap())
+        .collect();
+    let sent = vec![Removed::of_invitation(&invitation_of(
+        &invitation_id(9),
+        Direction::Sent,
+        &human(&mut rng, 9),
+        PROVIDER,
+    ))];
+    state.set_known(Resource::Connections, connections);
+    state.set_known(Resource::SentInvitations, sent);
+    state.last_full_sync_at = Some(5);
+    let text = state.encode(&keys);
+    let bytes = base64url_decode(&text["lns1.".len()..]);
+    let payload = &bytes[..bytes.len() - 8];
+    assert_eq!(
+        SyncState::decode(&sealed(payload, &keys), PROVIDER, &keys).unwrap(),
+        state,
+        "the test seals as the library does"
+    );
+    let (mut refused, mut read) = (0, 0);
+    for round in 0..20_000 {
+        let mut mutated = payload.to_vec();
+        for _ in 0..1 + rng.below(3) {
+            match rng.below(4) {
+                0 if !mutated.is_empty() => {
+                    let at = rng.below(mutated.len() as u64) as usize;
+                    mutated[at] = rng.below(256) as u8;
+                }
+                1 if !mutated.is_empty() => {
+                    let at = rng.below(mutated.len() as u64) as usize;
+                    mutated.remove(at);
+                }
+                2 => {
+                    let at = rng.below(mutated.len() as u64 + 1) as usize;
+                    mutated.insert(at, rng.below(256) as u8);
+                }
+                _ => mutated.truncate(rng.below(mutated.len() as u64 + 1) as usize),
+            }
+        }
+        match SyncState::decode(&sealed(&mutated, &keys), PROVIDER, &keys) {
+            Ok(decoded) => {
+                read += 1;
+                let again = decoded.encode(&keys);
+                assert_eq!(
+                    again,
+                    sealed(&mutated, &keys),
+                    "round {round}: a state reads back only in its one canonical form"
+                );
+            }
+            Err(error) => {
+                refused += 1;
+                assert_eq!(error.code, ErrorCode::InvalidInput, "round {round}");
+                assert!(
+                    error.message.starts_with("state "),
+                    "round {round}: {}",
+                    error.message
+                );
+            }
+        }
+    }
+    println!("authentic mutations: {refused} refused, {read} read canonically");
+    assert!(refused > 10_000 && read > 0);
+}

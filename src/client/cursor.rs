@@ -196,3 +196,40 @@ pub(crate) fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{base64url_decode, base64url_encode, checksum};
+
+    /// FNV-1a 32's published vectors: a checksum that only agrees with
+    /// itself would still round-trip, so it is pinned to the reference.
+    #[test]
+    fn the_checksum_is_fnv1a_32() {
+        assert_eq!(checksum(b""), 0x811c_9dc5);
+        assert_eq!(checksum(b"a"), 0xe40c_292c);
+        assert_eq!(checksum(b"foobar"), 0xbf9c_f968);
+    }
+
+    /// RFC 4648's vectors in the URL-safe alphabet, without padding.
+    #[test]
+    fn base64url_matches_rfc_4648() {
+        for (bytes, text) in [
+            (&b""[..], ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg"),
+            (b"fooba", "Zm9vYmE"),
+            (b"foobar", "Zm9vYmFy"),
+            (&[0xfb, 0xff], "-_8"),
+        ] {
+            assert_eq!(base64url_encode(bytes), text);
+            assert_eq!(base64url_decode(text).as_deref(), Some(bytes));
+        }
+        assert_eq!(
+            base64url_decode("Zm9v+"),
+            None,
+            "'+' is not URL-safe base64"
+        );
+    }
+}

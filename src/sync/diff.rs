@@ -131,27 +131,56 @@ pub fn item_key(item: &Item) -> Option<&str> {
 }
 
 impl Removed {
-    pub fn of_invitation(invitation: &Invitation) -> Removed {
+    /// An invitation's record, keyed by its id.
+    pub fn invitation(
+        id: String,
+        name: Option<String>,
+        profile_url: Option<String>,
+        member_id: Option<String>,
+    ) -> Removed {
         Removed {
-            key: invitation.id.clone(),
-            id: Some(invitation.id.clone()),
-            name: invitation.person.name.clone(),
-            profile_url: invitation.person.profile_url.clone(),
-            member_id: invitation.person.member_id.clone(),
+            key: id.clone(),
+            id: Some(id),
+            name,
+            profile_url,
+            member_id,
         }
     }
 
-    /// `None` for a connection with neither a profile URL nor a member id:
-    /// nothing could recognise it in a later reading.
+    /// A connection's record, keyed by its profile URL, else its member id;
+    /// `None` with neither: nothing could recognise it in a later reading.
+    pub fn connection(
+        name: Option<String>,
+        profile_url: Option<String>,
+        member_id: Option<String>,
+    ) -> Option<Removed> {
+        let key = profile_url.clone().or_else(|| member_id.clone())?;
+        Some(Removed {
+            key,
+            id: member_id.clone(),
+            name,
+            profile_url,
+            member_id,
+        })
+    }
+
+    pub fn of_invitation(invitation: &Invitation) -> Removed {
+        let person = &invitation.person;
+        Removed::invitation(
+            invitation.id.clone(),
+            person.name.clone(),
+            person.profile_url.clone(),
+            person.member_id.clone(),
+        )
+    }
+
     pub fn of_connection(connection: &Connection) -> Option<Removed> {
         let person = &connection.person;
-        Some(Removed {
-            key: connection_key(person)?.to_string(),
-            id: person.member_id.clone(),
-            name: person.name.clone(),
-            profile_url: person.profile_url.clone(),
-            member_id: person.member_id.clone(),
-        })
+        Removed::connection(
+            person.name.clone(),
+            person.profile_url.clone(),
+            person.member_id.clone(),
+        )
     }
 
     pub fn of_item(item: &Item) -> Option<Removed> {
@@ -162,63 +191,124 @@ impl Removed {
     }
 }
 
-/// A list's changes between what was known (`before`, in list order) and a
-/// full reading of it (`after`): `added` in list order (a key seen twice
-/// counts once), `removed` in `before`'s order. Items `key` cannot key are
-/// left out and counted in the second value.
-pub fn diff_list<T: Clone>(
-    before: &[Removed],
-    after: &[T],
-    key: impl Fn(&T) -> Option<&str>,
-) -> (ListChanges<T>, u64) {
+/// A list's changes as positions: `added` indexes the reading, `removed`
+/// holds the known entries that left it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyedDiff {
+    pub added: Vec<usize>,
+    pub removed: Vec<Removed>,
+    /// Items of the reading without a key (left out).
+    pub unkeyed: u64,
+}
+
+/// The core of every diff: what was known (`before`, in list order) against
+/// the keys of a full reading (`after`, in list order). `added` are the
+/// positions of the first item of each new key, `removed` the known entries
+/// whose key is no longer there, in `before`'s order, each key once.
+pub fn diff_keys(before: &[Removed], after: &[Option<&str>]) -> KeyedDiff {
     let known: HashSet<&str> = before.iter().map(|entry| entry.key.as_str()).collect();
     let mut present: HashSet<&str> = HashSet::with_capacity(after.len());
-    let mut changes = ListChanges::default();
-    let mut unkeyed = 0;
-    for item in after {
-        match key(item) {
-            Some(item_key) => {
-                if present.insert(item_key) && !known.contains(item_key) {
-                    changes.added.push(item.clone());
+    let mut diff = KeyedDiff::default();
+    for (position, key) in after.iter().enumerate() {
+        match key {
+            Some(key) => {
+                if present.insert(key) && !known.contains(key) {
+                    diff.added.push(position);
                 }
             }
-            None => unkeyed += 1,
+            None => diff.unkeyed += 1,
         }
     }
     let mut reported: HashSet<&str> = HashSet::new();
     for entry in before {
         let key = entry.key.as_str();
         if !present.contains(key) && reported.insert(key) {
-            changes.removed.push(entry.clone());
+            diff.removed.push(entry.clone());
         }
     }
-    (changes, unkeyed)
+    diff
 }
 
-/// Pairs each removed sent invitation with an added connection to the same
-/// person: by canonical profile URL, else by member id. Both lists are a
-/// sync's worth of changes (tens), so a scan beats a map in code size.
-pub fn accepted(sent_removed: &[Removed], connections_added: &[Connection]) -> Vec<Accepted> {
-    let find = |field: fn(&Person) -> Option<&str>, value: Option<&str>| {
+/// [`diff_keys`] over items: the added items themselves, and how many had no key.
+pub fn diff_list<T: Clone>(
+    before: &[Removed],
+    after: &[T],
+    key: fn(&T) -> Option<&str>,
+) -> (ListChanges<T>, u64) {
+    let keys: Vec<Option<&str>> = after.iter().map(key).collect();
+    let diff = diff_keys(before, &keys);
+    let added = diff
+        .added
+        .iter()
+        .filter_map(|position| after.get(*position).cloned())
+        .collect();
+    let changes = ListChanges {
+        added,
+        removed: diff.removed,
+    };
+    (changes, diff.unkeyed)
+}
+
+/// Who a connection is, to match an invitation with: its canonical profile
+/// URL and its member id.
+pub type PersonKeys<'p> = (Option<&'p str>, Option<&'p str>);
+
+/// Pairs (by position) each removed sent invitation with the first added
+/// connection to the same person: by canonical profile URL, else by member
+/// id. Both lists are a sync's worth of changes, so a scan beats a map in
+/// code size.
+pub fn accepted_positions(
+    sent_removed: &[Removed],
+    added: &[PersonKeys<'_>],
+) -> Vec<(usize, usize)> {
+    let find = |by_url: bool, value: Option<&str>| {
         let value = value?;
-        connections_added
+        added
             .iter()
-            .find(|connection| field(&connection.person) == Some(value))
+            .position(|(url, member)| if by_url { *url } else { *member } == Some(value))
     };
     sent_removed
         .iter()
-        .filter_map(|invitation| {
-            let connection = find(
-                |p| p.profile_url.as_deref(),
-                invitation.profile_url.as_deref(),
-            )
-            .or_else(|| find(|p| p.member_id.as_deref(), invitation.member_id.as_deref()))?;
+        .enumerate()
+        .filter_map(|(index, invitation)| {
+            let found = find(true, invitation.profile_url.as_deref())
+                .or_else(|| find(false, invitation.member_id.as_deref()))?;
+            Some((index, found))
+        })
+        .collect()
+}
+
+/// [`accepted_positions`] over connections: the pairs themselves.
+pub fn accepted(sent_removed: &[Removed], connections_added: &[Connection]) -> Vec<Accepted> {
+    let people: Vec<PersonKeys<'_>> = connections_added
+        .iter()
+        .map(|connection| {
+            let person = &connection.person;
+            (person.profile_url.as_deref(), person.member_id.as_deref())
+        })
+        .collect();
+    accepted_positions(sent_removed, &people)
+        .into_iter()
+        .filter_map(|(invitation, connection)| {
             Some(Accepted {
-                invitation: invitation.clone(),
-                connection: connection.clone(),
+                invitation: sent_removed.get(invitation)?.clone(),
+                connection: connections_added.get(connection)?.clone(),
             })
         })
         .collect()
+}
+
+/// The error for a snapshot holding an item of another provider.
+pub fn other_provider(field: &str, other: &str, provider: &'static str) -> Error {
+    Error::invalid_input(
+        field,
+        &format!(
+            "holds an item read from {}; diffSnapshots compares readings of {} only",
+            crate::json::quoted(other),
+            crate::json::quoted(provider)
+        ),
+    )
+    .with_provider(provider)
 }
 
 /// `diffSnapshots`: the changes from `before` to `after`, both read from
@@ -232,15 +322,7 @@ pub fn diff_snapshots(
 ) -> Result<Changes, Error> {
     for (field, snapshot) in [("before", before), ("after", after)] {
         if let Some(other) = snapshot.providers().find(|id| *id != provider.id()) {
-            return Err(Error::invalid_input(
-                field,
-                &format!(
-                    "holds an item read from {}; diffSnapshots compares readings of {} only",
-                    crate::json::quoted(other),
-                    crate::json::quoted(provider.id())
-                ),
-            )
-            .with_provider(provider.id()));
+            return Err(other_provider(field, other, provider.id()));
         }
     }
     let known_invitations =

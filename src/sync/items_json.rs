@@ -11,8 +11,10 @@ use std::borrow::Cow;
 
 use crate::error::Error;
 use crate::json::{quoted, type_name, Value};
-use crate::model::{Connection, Direction, Invitation, Item, Person};
 use crate::providers;
+use crate::query::Resource;
+
+use super::diff::Removed;
 
 type Members<'v, 't> = &'v [(Cow<'t, str>, Value<'t>)];
 
@@ -74,29 +76,33 @@ impl<'v, 't> Node<'v, 't> {
     }
 }
 
-fn person(node: Option<Node<'_, '_>>) -> Result<Person, Error> {
-    let Some(node) = node else {
-        return Ok(Person::default());
-    };
-    Ok(Person {
-        name: node.text("name")?,
-        profile_url: node.text("profileUrl")?,
-        member_id: node.text("memberId")?,
-        ..Person::default()
-    })
+/// One item of a snapshot, as a diff sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub resource: Resource,
+    pub provider: &'static str,
+    /// What the state would keep of it; `None` for a connection without a key.
+    pub known: Option<Removed>,
 }
 
-fn item(value: &Value<'_>, path: String) -> Result<Item, Error> {
+fn entry(value: &Value<'_>, path: String) -> Result<Entry, Error> {
     let node = Node::of(value, path)?;
     let provider_name = node.required("provider")?;
     let provider = providers::find(&provider_name)
         .map_err(|_| wrong(&node.at("provider"), "is not a provider this library reads"))?
         .id();
-    match node.text("kind")?.as_deref() {
+    let kind = node.text("kind")?;
+    let person = node.object("person")?;
+    let field = |key| match &person {
+        Some(person) => person.text(key),
+        None => Ok(None),
+    };
+    let (name, profile_url, member_id) = (field("name")?, field("profileUrl")?, field("memberId")?);
+    match kind.as_deref() {
         Some("invitation") => {
-            let direction = match node.text("direction")?.as_deref() {
-                Some("sent") => Direction::Sent,
-                Some("received") => Direction::Received,
+            let resource = match node.text("direction")?.as_deref() {
+                Some("sent") => Resource::SentInvitations,
+                Some("received") => Resource::ReceivedInvitations,
                 _ => {
                     return Err(wrong(
                         &node.at("direction"),
@@ -104,25 +110,18 @@ fn item(value: &Value<'_>, path: String) -> Result<Item, Error> {
                     ))
                 }
             };
-            Ok(Item::Invitation(Invitation {
-                id: node.required("id")?,
-                urn: None,
-                direction,
-                kind: String::new(),
-                provider_type: None,
-                state: None,
-                message: None,
-                sent_at: None,
-                person: person(node.object("person")?)?,
-                accept_token: None,
+            let id = node.required("id")?;
+            Ok(Entry {
+                resource,
                 provider,
-            }))
+                known: Some(Removed::invitation(id, name, profile_url, member_id)),
+            })
         }
-        Some("connection") => Ok(Item::Connection(Connection {
-            person: person(node.object("person")?)?,
-            connected_at: None,
+        Some("connection") => Ok(Entry {
+            resource: Resource::Connections,
             provider,
-        })),
+            known: Removed::connection(name, profile_url, member_id),
+        }),
         _ => Err(wrong(
             &node.at("kind"),
             "must be \"invitation\" or \"connection\"",
@@ -130,13 +129,14 @@ fn item(value: &Value<'_>, path: String) -> Result<Item, Error> {
     }
 }
 
-fn items(value: &Value<'_>, path: &str) -> Result<Vec<Item>, Error> {
+fn entries(value: &Value<'_>, path: &str, out: &mut Vec<Entry>) -> Result<(), Error> {
     match value {
-        Value::Array(entries) => entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| item(entry, format!("{path}[{index}]")))
-            .collect(),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                out.push(entry(item, format!("{path}[{index}]"))?);
+            }
+            Ok(())
+        }
         other => Err(wrong(
             path,
             &format!("must be an array of items, got {}", type_name(other)),
@@ -150,12 +150,14 @@ pub const LIST_ORDER: [&str; 3] = ["sentInvitations", "receivedInvitations", "co
 /// A snapshot's items: an array, or `{ sentInvitations, receivedInvitations,
 /// connections }` read as those arrays one after another (in that order,
 /// whatever the order of the keys), which is how positions count.
-pub fn read_items(value: Option<&Value<'_>>, field: &str) -> Result<Vec<Item>, Error> {
+pub fn read_entries(value: Option<&Value<'_>>, field: &str) -> Result<Vec<Entry>, Error> {
+    let mut all = Vec::new();
     let Some(value) = value.filter(|value| !value.is_null()) else {
-        return Ok(Vec::new());
+        return Ok(all);
     };
     let Value::Object(members) = value else {
-        return items(value, field);
+        entries(value, field, &mut all)?;
+        return Ok(all);
     };
     if let Some((other, _)) = members
         .iter()
@@ -166,10 +168,9 @@ pub fn read_items(value: Option<&Value<'_>>, field: &str) -> Result<Vec<Item>, E
             "is not a list; accepted: sentInvitations, receivedInvitations, connections",
         ));
     }
-    let mut all = Vec::new();
     for name in LIST_ORDER {
         if let Some(list) = value.get(name).filter(|list| !list.is_null()) {
-            all.extend(items(list, &format!("{field}.{name}"))?);
+            entries(list, &format!("{field}.{name}"), &mut all)?;
         }
     }
     Ok(all)

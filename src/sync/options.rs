@@ -6,13 +6,12 @@ use crate::client::budget::Budgets;
 use crate::client::sync::SyncRequest;
 use crate::error::Error;
 use crate::json::{type_name, ObjectWriter, ToJson, Value};
-use crate::model::{Direction, Invitation, Item};
 use crate::options::Fields;
 use crate::providers;
 use crate::query::Resource;
 
-use super::diff::{connection_key, diff_snapshots, item_key, Removed, Snapshot};
-use super::items_json::read_items;
+use super::diff::{accepted_positions, diff_keys, other_provider, PersonKeys, Removed};
+use super::items_json::read_entries;
 
 /// `client.sync`'s options (the signal and `onProgress` stay in JavaScript).
 pub fn sync_options(json: &str) -> Result<SyncRequest, Error> {
@@ -64,96 +63,84 @@ pub fn sync_options(json: &str) -> Result<SyncRequest, Error> {
 
 /// `diffSnapshots({ provider, before, after })` as JSON text: `changes`,
 /// with each added item (and each accepted connection) given as its
-/// position among `after`'s items (see [`read_items`]), so the package
+/// position among `after`'s items (see [`read_entries`]), so the package
 /// hands the caller back its own objects.
 pub fn diff_snapshots_json(json: &str) -> Result<String, Error> {
     let fields = Fields::parse(json, "diffSnapshots", &["provider", "before", "after"])?;
-    let provider = providers::find(fields.text("provider")?.unwrap_or_default())?;
-    let with_provider = |error: Error| error.with_provider(provider.id());
-    let before = read_items(fields.present("before"), "before").map_err(with_provider)?;
-    let after = read_items(fields.present("after"), "after").map_err(with_provider)?;
-    let before = Snapshot::from_items(before);
-    let changes = diff_snapshots(provider, &before, &Snapshot::from_items(after.clone()))?;
-    let invitation_keys = |added: &[Invitation]| -> Vec<String> {
-        added
-            .iter()
-            .map(|invitation| invitation.id.clone())
-            .collect()
-    };
-    let sent = positions_of(
-        &after,
+    let provider = providers::find(fields.text("provider")?.unwrap_or_default())?.id();
+    let with_provider = |error: Error| error.with_provider(provider);
+    let before = read_entries(fields.present("before"), "before").map_err(with_provider)?;
+    let after = read_entries(fields.present("after"), "after").map_err(with_provider)?;
+    for (field, entries) in [("before", &before), ("after", &after)] {
+        if let Some(other) = entries.iter().find(|entry| entry.provider != provider) {
+            return Err(other_provider(field, other.provider, provider));
+        }
+    }
+    let mut lists = Vec::with_capacity(3);
+    for resource in [
         Resource::SentInvitations,
-        &invitation_keys(&changes.sent_invitations.added),
-    );
-    let received = positions_of(
-        &after,
         Resource::ReceivedInvitations,
-        &invitation_keys(&changes.received_invitations.added),
-    );
-    let connection_keys: Vec<String> = changes
-        .connections
-        .added
-        .iter()
-        .filter_map(|connection| connection_key(&connection.person).map(str::to_string))
-        .collect();
-    let connections = positions_of(&after, Resource::Connections, &connection_keys);
+        Resource::Connections,
+    ] {
+        let known: Vec<Removed> = before
+            .iter()
+            .filter(|entry| entry.resource == resource)
+            .filter_map(|entry| entry.known.clone())
+            .collect();
+        // (position in `after`, what a diff knows of it)
+        let read: Vec<(usize, Option<&Removed>)> = after
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.resource == resource)
+            .map(|(position, entry)| (position, entry.known.as_ref()))
+            .collect();
+        let keys: Vec<Option<&str>> = read
+            .iter()
+            .map(|(_, known)| known.map(|entry| entry.key.as_str()))
+            .collect();
+        let diff = diff_keys(&known, &keys);
+        let added: Vec<(usize, Option<&Removed>)> = diff
+            .added
+            .iter()
+            .filter_map(|index| read.get(*index).copied())
+            .collect();
+        lists.push((resource, added, diff.removed));
+    }
     let mut out = String::with_capacity(256);
     let mut object = ObjectWriter::new(&mut out);
-    for (name, added, removed) in [
-        ("sentInvitations", &sent, &changes.sent_invitations.removed),
-        (
-            "receivedInvitations",
-            &received,
-            &changes.received_invitations.removed,
-        ),
-        ("connections", &connections, &changes.connections.removed),
-    ] {
-        object.object(name, |list| {
-            list.field("added", added).field("removed", removed);
+    for (resource, added, removed) in &lists {
+        let positions: Vec<u64> = added.iter().map(|(position, _)| *position as u64).collect();
+        object.object(resource.as_str(), |list| {
+            list.field("added", &positions).field("removed", removed);
         });
     }
-    let accepted: Vec<(&Removed, u64)> = changes
-        .accepted
+    let (sent_removed, connections_added) = match lists.as_slice() {
+        [(_, _, sent), _, (_, connections, _)] => (sent.as_slice(), connections.as_slice()),
+        _ => (&[][..], &[][..]),
+    };
+    let people: Vec<PersonKeys<'_>> = connections_added
         .iter()
-        .filter_map(|pair| {
-            let key = connection_key(&pair.connection.person);
-            let index = changes
-                .connections
-                .added
-                .iter()
-                .position(|added| connection_key(&added.person) == key)?;
-            Some((&pair.invitation, *connections.get(index)?))
+        .map(|(_, known)| {
+            let field = |read: fn(&Removed) -> &Option<String>| {
+                known.and_then(|entry| read(entry).as_deref())
+            };
+            (
+                field(|entry| &entry.profile_url),
+                field(|entry| &entry.member_id),
+            )
+        })
+        .collect();
+    let accepted: Vec<(&Removed, u64)> = accepted_positions(sent_removed, &people)
+        .into_iter()
+        .filter_map(|(invitation, connection)| {
+            let position = connections_added.get(connection)?.0 as u64;
+            Some((sent_removed.get(invitation)?, position))
         })
         .collect();
     object.field("accepted", &AcceptedAt(&accepted));
-    object.field("baseline", &changes.baseline);
+    object.field("baseline", &false);
     object.end();
     Ok(out)
-}
-
-/// The positions in `after` of `resource`'s items keyed `added`, in order:
-/// `added` holds the first item of each new key, in list order, so one
-/// pass matches them.
-fn positions_of(after: &[Item], resource: Resource, added: &[String]) -> Vec<u64> {
-    let mut wanted = added.iter().peekable();
-    let mut found = Vec::with_capacity(added.len());
-    for (index, item) in after.iter().enumerate() {
-        let Some(key) = wanted.peek() else {
-            break;
-        };
-        let listed = match item {
-            Item::Invitation(invitation) => match invitation.direction {
-                Direction::Sent => Resource::SentInvitations,
-                Direction::Received => Resource::ReceivedInvitations,
-            },
-            Item::Connection(_) => Resource::Connections,
-        };
-        if listed == resource && item_key(item) == Some(key.as_str()) {
-            found.push(index as u64);
-            wanted.next();
-        }
-    }
-    found
 }
 
 /// `accepted` with each connection as its position in `after`.

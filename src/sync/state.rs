@@ -8,7 +8,8 @@
 //!
 //! ```text
 //! payload := provider(text) account_tag(8 bytes LE) last_full(varint: 0 | ms + 1)
-//!            lists(u8: a bit per list that has a baseline) { count(varint) entry* }*
+//!            lists(u8: bits 0–2 a list with entries, bits 3–5 its baseline still being read)
+//!            { count(varint) entry* [pending run cursor(text)] }*
 //! entry   := flags(u8) [id] [name] [profile] [member id]
 //! state   := "lns1." base64url(payload mac(8 bytes LE))
 //! ```
@@ -19,7 +20,7 @@
 //! the id, the profile URL or the member id).
 
 use crate::client::binding::{account_tag, keyed_digest};
-use crate::client::cursor::{base64url_decode, base64url_encode};
+use crate::client::cursor::{base64url_decode, base64url_encode, Cursor};
 use crate::error::Error;
 use crate::normalize::profile_url::{percent_decode, percent_encode};
 use crate::query::{Credentials, Resource};
@@ -54,6 +55,10 @@ pub struct SyncState {
     /// Per list (in `Resource::ALL` order), the items known, in list order;
     /// `None` until the list's first (baseline) reading.
     pub lists: [Option<Vec<Removed>>; 3],
+    /// Per list, a baseline cut short by a budget: the run cursor it goes on
+    /// from (its entries so far are in `lists`). A sync never ends in the
+    /// middle of a list otherwise.
+    pub pending: [Option<String>; 3],
 }
 
 fn index(resource: Resource) -> usize {
@@ -72,6 +77,23 @@ impl SyncState {
             account_tag: account_tag(provider, credentials),
             last_full_sync_at: None,
             lists: [None, None, None],
+            pending: [None, None, None],
+        }
+    }
+
+    /// Whether the list's baseline was read to its end.
+    pub fn has_baseline(&self, resource: Resource) -> bool {
+        self.known(resource).is_some() && self.pending(resource).is_none()
+    }
+
+    /// The cursor a baseline cut short continues from.
+    pub fn pending(&self, resource: Resource) -> Option<&str> {
+        self.pending.get(index(resource))?.as_deref()
+    }
+
+    pub fn set_pending(&mut self, resource: Resource, cursor: Option<String>) {
+        if let Some(slot) = self.pending.get_mut(index(resource)) {
+            *slot = cursor;
         }
     }
 
@@ -99,19 +121,25 @@ impl SyncState {
             .and_then(|ms| u64::try_from(ms).ok())
             .map_or(0, |ms| ms.saturating_add(1));
         out.varint(last_full);
-        let mask = self
-            .lists
-            .iter()
-            .enumerate()
-            .filter(|(_, list)| list.is_some())
-            .fold(0u8, |mask, (bit, _)| mask | 1 << bit);
+        let mut mask = 0u8;
+        for (bit, (list, pending)) in self.lists.iter().zip(&self.pending).enumerate() {
+            if list.is_some() {
+                mask |= 1 << bit;
+                if pending.is_some() {
+                    mask |= 1 << (bit + 3);
+                }
+            }
+        }
         out.byte(mask);
-        for (position, list) in self.lists.iter().enumerate() {
+        for (position, (list, pending)) in self.lists.iter().zip(&self.pending).enumerate() {
             let Some(list) = list else { continue };
             out.varint(list.len() as u64);
             let invitations = position != index(Resource::Connections);
             for entry in list {
                 write_entry(&mut out, entry, invitations);
+            }
+            if let Some(cursor) = pending {
+                out.text(cursor);
             }
         }
         let mac = seal(credentials, &out.bytes);
@@ -184,9 +212,11 @@ fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<S
         stamp => Some(i64::try_from(stamp - 1).ok()?),
     };
     let mask = reader.byte()?;
-    if mask >= 1 << 3 {
+    // A pending baseline belongs to a list with entries.
+    if mask >= 1 << 6 || (mask >> 3) & !mask != 0 {
         return None;
     }
+    let mut pending: [Option<String>; 3] = [None, None, None];
     let mut lists: [Option<Vec<Removed>>; 3] = [None, None, None];
     for (position, slot) in lists.iter_mut().enumerate() {
         if mask & 1 << position == 0 {
@@ -203,12 +233,22 @@ fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<S
             list.push(read_entry(reader, invitations)?);
         }
         *slot = Some(list);
+        if mask & 1 << (position + 3) != 0 {
+            let cursor = reader.text()?;
+            let run = Cursor::decode(&cursor).ok()?;
+            let resource = Resource::ALL.into_iter().find(|r| index(*r) == position)?;
+            if run.resource != resource || run.provider != provider {
+                return None;
+            }
+            *pending.get_mut(position)? = Some(cursor);
+        }
     }
     reader.at_end().then(|| SyncState {
         provider: provider.to_string(),
         account_tag: tag,
         last_full_sync_at: last_full,
         lists,
+        pending,
     })
 }
 

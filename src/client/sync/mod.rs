@@ -4,32 +4,39 @@
 //! one, unless `full`; the first sync of a list reads it in full (its
 //! baseline).
 //!
-//! A sync cut short commits only what it read whole. Lists are committed
-//! one by one, except sent invitations and connections, which are
-//! committed together once sent invitations have a baseline: an acceptance is seen in
+//! ```text
+//!  no baseline ──read in full──▶ baseline ──┬─ invitations: read in full ──▶ added, removed
+//!      │    ▲                                └─ connections: read the head ──▶ added
+//!      │    │ a budget cut it:                               (full: read in full ──▶ added, removed)
+//!      ▼    │ what was read is added, the state keeps a run cursor
+//!   pending ┘ and the next sync reads on from it
+//! ```
+//!
+//! A sync cut short commits only what it read whole, but for a baseline,
+//! which it keeps as far as it was read (a first read of 1,201 connections
+//! on ConnectSafely takes 110 requests: more than a Worker's 50). Lists are
+//! committed one by one, except sent invitations and connections once both
+//! have a baseline, which are committed together: an acceptance is seen in
 //! both at once (the invitation leaves, the connection arrives), so a sync
 //! that read one and not the other reports neither, and the next one sees
 //! the acceptance whole. What is not committed keeps its old state: its
 //! changes are reported by a later sync, never lost, never twice. An error
 //! or an abort is returned as such; the caller keeps its old state.
 
+mod commit;
 mod read;
-
-use std::collections::HashSet;
 
 use crate::client::budget::{Budgets, Spend, StopReason};
 use crate::client::{CancelToken, Client, Timer, Transport};
 use crate::error::Error;
 use crate::json::write::json_object;
-use crate::model::{Connection, Invitation, Item};
 use crate::normalize::time::format_iso;
 use crate::query::Resource;
-use crate::sync::diff::{
-    accepted, connection_item_key, diff_list, invitation_key, Changes, ListChanges, Removed,
-};
+use crate::sync::diff::{accepted, Changes};
 use crate::sync::SyncState;
 
-use read::{unkeyed_warning, ListRead};
+use commit::commit;
+use read::ListRead;
 
 /// What `sync` is asked.
 #[derive(Debug, Clone, Default)]
@@ -83,9 +90,13 @@ pub struct SyncResult {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
+    /// A list with a baseline, read in full.
     Full,
+    /// Connections read from the head to the first known one.
     Head,
+    /// A first reading, or the rest of one a budget cut short.
+    Baseline,
 }
 
 /// The lists asked for, each once, in the order they are read.
@@ -125,34 +136,6 @@ fn remaining(budgets: Budgets, spent: Spend) -> Budgets {
     }
 }
 
-/// The state's entries for a reading, in list order, each key once.
-fn known_of(entries: impl Iterator<Item = Removed>) -> Vec<Removed> {
-    let mut seen = HashSet::new();
-    entries
-        .filter(|entry| seen.insert(entry.key.clone()))
-        .collect()
-}
-
-fn invitations(items: Vec<Item>) -> Vec<Invitation> {
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            Item::Invitation(invitation) => Some(invitation),
-            Item::Connection(_) => None,
-        })
-        .collect()
-}
-
-fn connections(items: Vec<Item>) -> Vec<Connection> {
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            Item::Connection(connection) => Some(connection),
-            Item::Invitation(_) => None,
-        })
-        .collect()
-}
-
 impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     /// Reads what changed since `request.state` (see the module docs).
     pub async fn sync(
@@ -170,18 +153,25 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         };
         let wanted = wanted(request.resources.as_deref());
         let both = [Resource::SentInvitations, Resource::Connections];
-        // Once sent invitations have a baseline, one can leave as accepted.
-        let linked = both.iter().all(|resource| wanted.contains(resource))
-            && state.known(Resource::SentInvitations).is_some();
+        // Once both have a baseline, an invitation can leave as accepted.
+        let linked = both
+            .iter()
+            .all(|resource| wanted.contains(resource) && state.has_baseline(*resource));
         let mut spent = Spend::default();
         let mut reads: Vec<(Resource, Mode, ListRead)> = Vec::new();
         let mut stop_reason = StopReason::End;
         for resource in wanted.iter().copied() {
             let budgets = remaining(request.budgets, spent);
-            let known = state.known(resource);
-            let head = resource == Resource::Connections && !request.full;
-            let outcome = match known.filter(|_| head) {
-                Some(known) => {
+            let mode = if !state.has_baseline(resource) {
+                Mode::Baseline
+            } else if resource == Resource::Connections && !request.full {
+                Mode::Head
+            } else {
+                Mode::Full
+            };
+            let known = state.known(resource).unwrap_or_default();
+            let outcome = match mode {
+                Mode::Head => {
                     let read = self.read_head(
                         resource,
                         known,
@@ -190,15 +180,23 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                         on_progress,
                         spent,
                     );
-                    read.await.map(|read| (Mode::Head, read))
+                    read.await
                 }
-                None => {
-                    let read =
-                        self.read_full(resource, budgets, cancel.clone(), on_progress, spent);
-                    read.await.map(|read| (Mode::Full, read))
+                Mode::Full | Mode::Baseline => {
+                    let resume = state.pending(resource).map(str::to_string);
+                    let read = self.read_full(
+                        resource,
+                        budgets,
+                        cancel.clone(),
+                        on_progress,
+                        spent,
+                        resume,
+                        None,
+                    );
+                    read.await
                 }
             };
-            let (mode, read) = outcome.map_err(|mut error| {
+            let read = outcome.map_err(|mut error| {
                 error.credits_used += spent.credits_used;
                 error
             })?;
@@ -215,38 +213,55 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             .filter(|(_, _, read)| read.stopped.is_none())
             .map(|(resource, _, _)| *resource)
             .collect();
-        let committed = |resource: Resource| {
-            whole.contains(&resource)
-                && (!linked || !both.contains(&resource) || both.iter().all(|r| whole.contains(r)))
+        let paired = |resource: Resource| {
+            !linked || !both.contains(&resource) || both.iter().all(|r| whole.contains(r))
+        };
+        let committed = |resource: Resource, mode: Mode| {
+            (mode == Mode::Baseline || whole.contains(&resource)) && paired(resource)
         };
         let mut changes = Changes::default();
         let mut warnings = Vec::new();
         let mut any = false;
+        let mut done = Vec::new();
         for (resource, mode, read) in reads {
-            warnings.extend(read.warnings);
-            if !committed(resource) {
+            warnings.extend(read.warnings.iter().cloned());
+            if !committed(resource, mode) {
+                warnings.push(match read.stopped {
+                    Some(reason) => format!(
+                        "{} was not read to its end before {} was reached; nothing of it was kept: the next sync reads it again",
+                        resource.as_str(),
+                        reason.as_str()
+                    ),
+                    None => format!(
+                        "{} was read but not kept: sent invitations and connections are kept together (an acceptance shows in both) and the other was cut short; the next sync reads it again",
+                        resource.as_str()
+                    ),
+                });
                 continue;
             }
             any = true;
+            if read.stopped.is_none() {
+                done.push(resource);
+            }
             let now = self.shared.timer.now_ms();
-            changes.baseline |= state.known(resource).is_none();
+            changes.baseline |= mode == Mode::Baseline;
             commit(
                 &mut state,
                 resource,
                 mode,
-                read.items,
+                read,
                 &mut changes,
                 &mut warnings,
                 now,
             );
         }
-        if committed(Resource::SentInvitations) && committed(Resource::Connections) {
+        if linked && both.iter().all(|resource| done.contains(resource)) {
             changes.accepted = accepted(
                 &changes.sent_invitations.removed,
                 &changes.connections.added,
             );
         }
-        let complete = wanted.iter().all(|resource| committed(*resource));
+        let complete = wanted.iter().all(|resource| done.contains(resource));
         let state_text = match given {
             Some(text) if !any => text.to_string(),
             _ => state.encode(credentials),
@@ -265,53 +280,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             warnings,
             last_full_sync_at: state.last_full_sync_at.map(format_iso),
         })
-    }
-}
-
-/// Folds one list's reading into the state and the changes.
-fn commit(
-    state: &mut SyncState,
-    resource: Resource,
-    mode: Mode,
-    items: Vec<Item>,
-    changes: &mut Changes,
-    warnings: &mut Vec<String>,
-    now_ms: i64,
-) {
-    let before = state.known(resource).unwrap_or_default().to_vec();
-    match resource {
-        Resource::SentInvitations | Resource::ReceivedInvitations => {
-            let read = invitations(items);
-            let (diff, _) = diff_list(&before, &read, invitation_key);
-            state.set_known(resource, known_of(read.iter().map(Removed::of_invitation)));
-            let slot = if resource == Resource::SentInvitations {
-                &mut changes.sent_invitations
-            } else {
-                &mut changes.received_invitations
-            };
-            *slot = diff;
-        }
-        Resource::Connections => {
-            let read = connections(items);
-            match mode {
-                Mode::Full => {
-                    let (diff, unkeyed) = diff_list(&before, &read, connection_item_key);
-                    warnings.extend(unkeyed_warning(resource, unkeyed));
-                    let known = read.iter().filter_map(Removed::of_connection);
-                    state.set_known(resource, known_of(known));
-                    state.last_full_sync_at = Some(now_ms);
-                    changes.connections = diff;
-                }
-                Mode::Head => {
-                    let added = read.iter().filter_map(Removed::of_connection);
-                    state.set_known(resource, known_of(added.chain(before.iter().cloned())));
-                    changes.connections = ListChanges {
-                        added: read,
-                        removed: Vec::new(),
-                    };
-                }
-            }
-        }
     }
 }
 

@@ -13,6 +13,7 @@ use crate::client::{CancelToken, Client, RunRequest, Timer, Transport};
 use crate::error::Error;
 use crate::model::Item;
 use crate::query::{Resource, Target};
+use crate::sync::diff::item_key;
 use crate::sync::head::{billing_unit, HeadRead, HeadStatus};
 use crate::sync::Removed;
 
@@ -27,6 +28,8 @@ pub struct ListRead {
     pub stopped: Option<StopReason>,
     pub spend: Spend,
     pub warnings: Vec<String>,
+    /// Where a run over the list would go on (a full read's run cursor).
+    pub cursor: String,
 }
 
 /// Items a sync cannot key (a connection with neither a profile URL nor a
@@ -41,7 +44,10 @@ pub fn unkeyed_warning(resource: Resource, count: u64) -> Option<String> {
 }
 
 impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
-    /// The whole list, within `budgets`.
+    /// The whole list (from `resume`, a run cursor, when given), within
+    /// `budgets` — or, with `stop_at`, the items before the first whose key
+    /// it holds (a head read made sequentially).
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn read_full(
         &self,
         resource: Resource,
@@ -49,32 +55,57 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         cancel: CancelToken,
         on_progress: &mut dyn FnMut(&SyncProgress),
         before: Spend,
+        resume: Option<String>,
+        stop_at: Option<&HashSet<&str>>,
     ) -> Result<ListRead, Error> {
         let request = RunRequest {
             budgets,
+            cursor: resume,
             ..RunRequest::default()
         };
         let (invitation_type, spec) = self.run_spec(resource, request, None)?;
         let mut run = self.start_run(resource, invitation_type, spec, cancel);
         let mut items = Vec::new();
-        while let Some(batch) = run.next_batch().await? {
-            items.extend(batch.items);
+        let mut unkeyed = 0;
+        let mut found = false;
+        'pages: while let Some(batch) = run.next_batch().await? {
+            match stop_at {
+                None => items.extend(batch.items),
+                Some(known) => {
+                    for item in batch.items {
+                        match item_key(&item) {
+                            None => unkeyed += 1,
+                            Some(key) if known.contains(key) => found = true,
+                            Some(_) => items.push(item),
+                        }
+                        if found {
+                            break;
+                        }
+                    }
+                }
+            }
             on_progress(&SyncProgress::of(
                 resource,
                 items.len(),
                 before,
                 run.spend(),
             ));
+            if found {
+                break 'pages;
+            }
         }
         let progress = run.progress();
         let stopped = run
             .stop_reason()
-            .filter(|reason| *reason != StopReason::End);
+            .filter(|reason| !found && *reason != StopReason::End);
+        let mut warnings = progress.warnings;
+        warnings.extend(unkeyed_warning(resource, unkeyed));
         Ok(ListRead {
             items,
             stopped,
             spend: run.spend(),
-            warnings: progress.warnings,
+            warnings,
+            cursor: progress.cursor,
         })
     }
 
@@ -91,6 +122,20 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
     ) -> Result<ListRead, Error> {
         let provider = self.shared.provider;
         let keys: HashSet<&str> = known.iter().map(|entry| entry.key.as_str()).collect();
+        // A list read through opaque cursors cannot be asked for a range:
+        // its head is read page after page, to the first known item.
+        if !provider.addressable() {
+            let read = self.read_full(
+                resource,
+                budgets,
+                cancel,
+                on_progress,
+                before,
+                None,
+                Some(&keys),
+            );
+            return read.await;
+        }
         let context = CallContext {
             client: self.clone(),
             target: Rc::new(Target {
@@ -149,6 +194,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             stopped,
             spend: context.spend.get(),
             warnings,
+            cursor: String::new(),
         })
     }
 

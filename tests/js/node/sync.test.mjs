@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ACCOUNT, PROVIDERS, clientFor, ln, rejection, requestsOf, start, truthOf, truthUrls, urls } from "./support/harness.mjs";
+import { ACCOUNT, PROVIDERS, clientFor, diffSnapshots, ln, rejection, requestsOf, start, truthOf, truthUrls, urls } from "./support/harness.mjs";
 
 let emu;
 before(async () => {
@@ -102,6 +102,31 @@ for (const provider of PROVIDERS) {
   });
 }
 
+test("a first sync larger than a Worker's 50 requests goes on over several syncs (ConnectSafely)", async () => {
+  const provider = PROVIDERS.find((entry) => entry.id === "connectsafely");
+  const account = "acct-sync-worker";
+  const { apiKey, client } = clientFor(emu, provider, { account });
+  let state = null;
+  const added = [];
+  let syncs = 0;
+  for (;;) {
+    const before = requestsOf(emu, apiKey).length;
+    const run = await client.sync({ state, maxRequests: 45 });
+    syncs += 1;
+    assert.ok(requestsOf(emu, apiKey).length - before <= 45, "within the budget");
+    assert.equal(run.requests, requestsOf(emu, apiKey).length - before);
+    added.push(...urls(run.changes.connections.added));
+    state = run.state;
+    if (run.complete) break;
+    assert.equal(run.stopReason, "maxRequests");
+    assert.ok(syncs < 6);
+  }
+  assert.ok(syncs >= 3, `${syncs} syncs`);
+  assert.deepEqual(added, truthUrls(truthOf(emu, provider, "connections", account)));
+  const next = await client.sync({ state, maxRequests: 45 });
+  assert.deepEqual(next.changes.connections.added, []);
+});
+
 test("diffSnapshots compares two collected readings", async () => {
   const provider = PROVIDERS[0];
   const account = "acct-sync-diff";
@@ -109,21 +134,21 @@ test("diffSnapshots compares two collected readings", async () => {
   const before = (await client.sentInvitations.collect()).items;
   const added = emu.shift({ account, resource: "sentInvitations", count: 4 }).filter(provider.lists);
   const after = (await client.sentInvitations.collect()).items;
-  const changes = ln.diffSnapshots({ provider: provider.id, before, after });
+  const changes = diffSnapshots({ provider: provider.id, before, after });
   assert.deepEqual(ids(changes.sentInvitations.added), added.map((item) => item.id));
   assert.ok(changes.sentInvitations.added.every((item) => after.includes(item)), "the caller's own objects");
   assert.deepEqual(changes.connections, { added: [], removed: [] });
-  const reversed = ln.diffSnapshots({ provider: provider.id, before: { sentInvitations: after }, after: { sentInvitations: before } });
+  const reversed = diffSnapshots({ provider: provider.id, before: { sentInvitations: after }, after: { sentInvitations: before } });
   assert.deepEqual(reversed.sentInvitations.removed.map((entry) => entry.key), added.map((item) => item.id));
-  const accepted = ln.diffSnapshots({
+  const accepted = diffSnapshots({
     provider: provider.id,
     before: [before[0]],
-    after: { connections: [{ kind: "connection", provider: provider.id, person: { ...before[0].person } }], sentInvitations: [] },
+    after: { connections: [{ kind: "connection", person: { ...before[0].person }, connectedAt: null, provider: provider.id }], sentInvitations: [] },
   });
   assert.equal(accepted.accepted.length, 1);
   assert.equal(accepted.accepted[0].invitation.key, before[0].id);
   assert.equal(accepted.accepted[0].connection, accepted.connections.added[0]);
-  assert.throws(() => ln.diffSnapshots({ provider: provider.id, before: [{ kind: "connection" }] }), (error) => error.code === "INVALID_INPUT" && /^before\[0\]\.provider/.test(error.message));
+  assert.throws(() => diffSnapshots({ provider: provider.id, before: [{ kind: "connection" }] }), (error) => error.code === "INVALID_INPUT" && /^before\[0\]\.provider/.test(error.message));
 });
 
 test("sync options are checked before anything is sent", async () => {
