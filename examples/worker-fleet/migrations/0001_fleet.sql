@@ -62,7 +62,7 @@ CREATE TABLE sync_runs (
   account_id TEXT NOT NULL,
   message_id TEXT,
   attempt INTEGER,
-  -- 'committed' | 'stale' (another run committed first) | 'retry' | 'needs-credentials' | 'paused' | 'error' | 'gave-up'
+  -- 'committed' | 'stale' (another run committed first) | 'retry' | 'needs-credentials' | 'paused' | 'error' | 'gave-up' | 'stalled' (a budget that bought no progress)
   outcome TEXT NOT NULL,
   complete INTEGER,
   stop_reason TEXT,

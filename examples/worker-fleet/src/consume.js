@@ -65,6 +65,12 @@ async function syncMessage(message, env, slice) {
     return message.ack();
   }
 
+  if (!result.complete && result.state === account.state) {
+    // The budget bought no progress: re-enqueueing would loop. The next cron tick tries again.
+    const stalled = { ...runLog, requests: result.requests, credits: result.creditsUsed, subrequests: slice.used };
+    await stopAccount(db, { accountId, status: "active", outcome: "stalled", code: "BUDGET_TOO_SMALL", runLog: stalled, now: Date.now() });
+    return message.ack();
+  }
   const { rows } = await changeRows(accountId, account.version, result.changes);
   const now = Date.now();
   const leaseMs = numberVar(env, "LEASE_MINUTES", 30) * 60_000;

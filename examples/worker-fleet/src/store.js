@@ -25,10 +25,10 @@ export function loadAccount(db, accountId) {
 }
 
 /** Ends the account's lease with a status (and logs the run) in one batch. */
-export function stopAccount(db, { accountId, status, code, runLog, now }) {
+export function stopAccount(db, { accountId, status, code, runLog, now, outcome = status === "active" ? "gave-up" : status }) {
   return db.batch([
     db.prepare("UPDATE accounts SET status = ?2, last_error_code = ?3, lease_until = NULL WHERE id = ?1").bind(accountId, status, code),
-    logRun(db, { accountId, outcome: status === "active" ? "gave-up" : status, code, runLog, now }),
+    logRun(db, { accountId, outcome, code, runLog, now }),
   ]);
 }
 

@@ -40,21 +40,25 @@ export async function startFleet(bundle, { vars = {}, consumer = {}, chaos = fal
     modules: true,
     modulesRoot: bundle.outDir,
     scriptPath: join(bundle.outDir, chaos ? "chaos-entry.js" : "index.js"),
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: workerOptions.compatibilityDate,
     bindings: { ...workerOptions.bindings, ...vars, CREDENTIALS_KEY, ADMIN_TOKEN },
     d1Databases: workerOptions.d1Databases,
     queueProducers: workerOptions.queueProducers,
     queueConsumers: { [queueName]: { ...workerOptions.queueConsumers[queueName], ...consumer } },
   });
-  await mf.ready;
-  const db = await mf.getD1Database("DB");
-  for (const file of readdirSync(join(bundle.outDir, "..", "migrations")).sort()) {
-    const sql = readFileSync(join(bundle.outDir, "..", "migrations", file), "utf8");
-    await db.batch(unstable_splitSqlQuery(sql).map((statement) => db.prepare(statement)));
+  try {
+    await mf.ready;
+    const db = await mf.getD1Database("DB");
+    for (const file of readdirSync(join(bundle.outDir, "..", "migrations")).sort()) {
+      const sql = readFileSync(join(bundle.outDir, "..", "migrations", file), "utf8");
+      await db.batch(unstable_splitSqlQuery(sql).map((statement) => db.prepare(statement)));
+    }
+    return new Fleet(mf, db, await mf.getWorker());
+  } catch (error) {
+    await mf.dispose();
+    throw error;
   }
-  const worker = await mf.getWorker();
-  return new Fleet(mf, db, worker);
 }
 
 export class Fleet {
