@@ -68,6 +68,11 @@ test("faults, redeliveries, a crash mid-batch and cut invocations: the same end 
   assert.deepEqual(await mismatches(fleet, accounts), [], "recorded changes against the emulator's diff");
   const chaos = Object.fromEntries((await fleet.rows("SELECT kind, count(*) AS n FROM chaos_events GROUP BY kind")).map((row) => [row.kind, row.n]));
   assert.deepEqual(chaos, { crash: 3, cut: 3 }, "the consumer died mid-batch 3 times and 3 invocations were cut");
+  const logs = fleet.output.join("");
+  assert.ok(logs.includes("fleet: "), "the Worker's console lines were captured");
+  for (const account of accounts) {
+    assert.ok(!logs.includes(account.apiKey) && !logs.includes(account.emuAccount), "a credential in a log line");
+  }
   const outcomes = Object.fromEntries((await fleet.rows("SELECT outcome, count(*) AS n FROM sync_runs GROUP BY outcome")).map((row) => [row.outcome, row.n]));
   const budgetStops = (await fleet.rows("SELECT count(*) AS n FROM sync_runs WHERE outcome = 'committed' AND complete = 0"))[0].n;
   const codes = (await fleet.rows("SELECT DISTINCT error_code FROM sync_runs WHERE error_code IS NOT NULL")).map((row) => row.error_code).sort();

@@ -5,8 +5,11 @@
 // nothing lost, nothing twice — and the fleet paid exactly the floor.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startEmulator } from "../../../tests/emulator/server.mjs";
+import { WASM_PATH } from "../../../tests/js/runtimes/support/package-link.mjs";
 import { floorOf } from "./support/credits.mjs";
 import { bundleFleet, startFleet } from "./support/fleet.mjs";
 import { mismatches, mutateAll, population, register } from "./support/population.mjs";
@@ -37,6 +40,10 @@ after(async () => {
 test("wrangler deploy --dry-run bundles the Worker with the package's workerd entry and its .wasm", () => {
   const wasm = bundle.files.filter((file) => file.endsWith(".wasm"));
   assert.equal(wasm.length, 1, bundle.files.join(", "));
+  assert.ok(readFileSync(join(bundle.outDir, wasm[0])).equals(readFileSync(WASM_PATH)), "the uploaded .wasm is pkg/dist's");
+  const script = readFileSync(join(bundle.outDir, "index.js"), "utf8");
+  assert.ok(script.includes(`from "./${wasm[0]}"`), "the bundle imports the .wasm as a module");
+  assert.match(script, /^\/\/ .*pkg\/entry\/workerd\.js$/m, "the bundle took the package's workerd entry");
   assert.match(bundle.dryRun, /env\.SYNC_QUEUE \(linkedin-fleet-sync\)\s+Queue/);
   assert.match(bundle.dryRun, /env\.DB \(linkedin-fleet\)\s+D1 Database/);
 });

@@ -37,6 +37,9 @@ export default {
     cutAt = Number(env.CHAOS_CUT_AT ?? Infinity);
     fetches = 0;
     cutHappened = false;
+    for (const message of batch.messages) {
+      if (JSON.stringify(Object.keys(message.body ?? {})) !== '["accountId"]') await note(env, "body-with-more-than-the-account-id");
+    }
     cutting = cuts > 0;
     if (crashes <= 0 || batch.messages.length < 2) {
       await worker.queue(batch, env, ctx);

@@ -34,8 +34,14 @@ export async function bundleFleet() {
 export async function startFleet(bundle, { vars = {}, consumer = {}, chaos = false } = {}) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(bundle.config);
   const queueName = Object.keys(workerOptions.queueConsumers)[0];
+  const output = [];
   const mf = new Miniflare({
     cf: false,
+    // The Worker's console and workerd's own lines, kept for the tests (no secret may appear).
+    handleRuntimeStdio: (stdout, stderr) => {
+      stdout.on("data", (chunk) => output.push(String(chunk)));
+      stderr.on("data", (chunk) => output.push(String(chunk)));
+    },
     name: "fleet",
     modules: true,
     modulesRoot: bundle.outDir,
@@ -54,7 +60,7 @@ export async function startFleet(bundle, { vars = {}, consumer = {}, chaos = fal
       const sql = readFileSync(join(bundle.outDir, "..", "migrations", file), "utf8");
       await db.batch(unstable_splitSqlQuery(sql).map((statement) => db.prepare(statement)));
     }
-    return new Fleet(mf, db, await mf.getWorker());
+    return new Fleet(mf, db, await mf.getWorker(), output);
   } catch (error) {
     await mf.dispose();
     throw error;
@@ -62,7 +68,8 @@ export async function startFleet(bundle, { vars = {}, consumer = {}, chaos = fal
 }
 
 export class Fleet {
-  constructor(mf, db, worker) {
+  constructor(mf, db, worker, output) {
+    this.output = output;
     this.mf = mf;
     this.db = db;
     this.worker = worker;
