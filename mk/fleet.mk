@@ -17,3 +17,11 @@ fleet-demo: build
 	node examples/worker-fleet/scripts/simulate.mjs $(FLEET_DEMO_ARGS)
 
 TEST_TARGETS += test-fleet
+
+# Accounts synced per minute on an incremental tick at 100 ms provider
+# latency, from 10 to 200 accounts (and at max_batch_size 1 and 25).
+.PHONY: fleet-bench
+fleet-bench: build
+	node examples/worker-fleet/scripts/simulate.mjs --scale 10,50,100,200 --latency-ms 100
+	node examples/worker-fleet/scripts/simulate.mjs --scale 200 --latency-ms 100 --batch 25
+	node examples/worker-fleet/scripts/simulate.mjs --scale 30 --latency-ms 100 --batch 1 --limit 50

@@ -10,7 +10,7 @@
 import { createClient } from "linkedin-network";
 import { RESERVED, slices } from "./meter.js";
 import { outcomeOf } from "./outcomes.js";
-import { MAX_CHUNKS, changeRows, commitSync } from "./record.js";
+import { changeRows, commitSync } from "./record.js";
 import { credentialsOf } from "./secrets.js";
 import { loadAccount, logRun, stopAccount } from "./store.js";
 import { deliverWebhook } from "./webhook.js";
@@ -44,7 +44,7 @@ async function syncMessage(message, env, slice) {
 
   const fullEveryMs = numberVar(env, "FULL_SYNC_HOURS", 168) * HOUR_MS;
   const full = account.state !== null && (!account.last_full_sync_at || Date.parse(account.last_full_sync_at) + fullEveryMs <= startedAt);
-  const maxRequests = slice.remaining - RESERVED - MAX_CHUNKS;
+  const maxRequests = slice.limit - RESERVED;
   let result;
   try {
     const credentials = await credentialsOf(env, account);

@@ -5,8 +5,12 @@
 // it. A slice never lends past its end: going over throws before the
 // platform would, so an accounting mistake fails one message, not the batch.
 
-/** What a message keeps for its own D1 and queue work besides the sync (see consume.js). */
-export const RESERVED = 8;
+/**
+ * What a message keeps besides its sync: the account load (1), the commit
+ * (a CAS, up to MAX_CHUNKS inserts, the schedule, the run log: 6), one
+ * webhook round (select, POST, cursor: 3), the re-enqueue (1) and one spare.
+ */
+export const RESERVED = 12;
 
 export class SubrequestBudgetError extends Error {
   constructor(used, limit) {
