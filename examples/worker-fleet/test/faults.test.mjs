@@ -66,6 +66,9 @@ test("faults, redeliveries, a crash mid-batch and cut invocations: the same end 
   await fleet.idle({ timeoutMs: 60000 });
 
   assert.deepEqual(await mismatches(fleet, accounts), [], "recorded changes against the emulator's diff");
+  assert.deepEqual(emu.pendingFaults(), [], "every injected fault was met");
+  const faulted = new Set(emu.requests().filter((entry) => entry.fault).map((entry) => entry.fault));
+  assert.deepEqual([...faulted].sort(), ["hang", "rate-limit", "reset", "status"]);
   const chaos = Object.fromEntries((await fleet.rows("SELECT kind, count(*) AS n FROM chaos_events GROUP BY kind")).map((row) => [row.kind, row.n]));
   assert.deepEqual(chaos, { crash: 3, cut: 3 }, "the consumer died mid-batch 3 times and 3 invocations were cut");
   const logs = fleet.output.join("");
