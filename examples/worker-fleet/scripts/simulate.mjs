@@ -4,7 +4,7 @@
 // emulator's true diff.
 //
 //   node examples/worker-fleet/scripts/simulate.mjs [--accounts 200] [--ticks 3] [--latency-ms 0]
-//        [--limit 1000] [--batch 10] [--scale 10,50,100,200]
+//        [--limit 1000] [--batch 10] [--scale 10,50,100,200] [--connections 60 --sent 20 --received 8]
 // --scale: for each size a fresh fleet, a first sync, then one incremental
 // tick timed: accounts synced per minute.
 
@@ -22,9 +22,12 @@ const { values } = parseArgs({
     limit: { type: "string", default: "1000" },
     batch: { type: "string", default: "10" },
     scale: { type: "string" },
+    connections: { type: "string", default: "60" },
+    sent: { type: "string", default: "20" },
+    received: { type: "string", default: "8" },
   },
 });
-const SIZES = { connections: 60, sent: 20, received: 8 };
+const SIZES = { connections: Number(values.connections), sent: Number(values.sent), received: Number(values.received) };
 const latencyMs = Number(values["latency-ms"]);
 
 function table(header, rows) {
@@ -56,7 +59,8 @@ async function runFleet(bundle, count, ticks, onTick) {
       const credits = accounts.reduce((sum, account) => sum + emu.ledger(account.apiKey).credits, 0) - creditsBefore;
       onTick({ tick, runs, credits, floor, wallMs });
     }
-    return { wrong: await mismatches(fleet, accounts), accounts };
+    const [{ stateBytes }] = await fleet.rows("SELECT max(length(state)) AS stateBytes FROM sync_state");
+    return { wrong: await mismatches(fleet, accounts), accounts, stateBytes };
   } finally {
     await fleet.close();
     await emu.close();
@@ -79,14 +83,15 @@ try {
   } else {
     const rows = [];
     const count = Number(values.accounts);
-    const { wrong } = await runFleet(bundle, count, Number(values.ticks), ({ tick, runs, credits, floor, wallMs }) => {
+    const { wrong, stateBytes } = await runFleet(bundle, count, Number(values.ticks), ({ tick, runs, credits, floor, wallMs }) => {
       rows.push([tick === 0 ? "0 (first)" : tick, runs.runs, runs.stops, runs.changes, runs.requests, credits, floor, runs.peak, (wallMs / 1000).toFixed(1)]);
     });
-    console.log(`\n${count} accounts (linkup-v2, linkup-v1, connectsafely), ${latencyMs} ms provider latency, SUBREQUEST_LIMIT ${values.limit}, max_batch_size ${values.batch}:\n`);
+    console.log(`\n${count} accounts (linkup-v2, linkup-v1, connectsafely; ${SIZES.connections} connections, ${SIZES.sent} sent, ${SIZES.received} received each), ${latencyMs} ms provider latency, SUBREQUEST_LIMIT ${values.limit}, max_batch_size ${values.batch}:\n`);
     console.log(table(["tick", "runs", "budget stops", "changes", "requests", "credits (ledger)", "floor", "peak subreq.", "wall s"], rows));
     console.log(wrong.length === 0
       ? `\nEvery account's recorded changes equal the emulator's true diff: ${count}/${count}, nothing lost, nothing twice.`
       : `\n${wrong.length} accounts differ from the emulator's diff: ${JSON.stringify(wrong.slice(0, 3))}`);
+    console.log(`The largest sync state in D1: ${stateBytes} bytes.`);
     if (wrong.length > 0) process.exitCode = 1;
   }
 } finally {
