@@ -11,7 +11,7 @@ FLEET_DEMO_ARGS ?= --accounts 200 --ticks 3
 
 test-fleet: build
 	@env -u NODE_TEST_CONTEXT FLEET_ACCOUNTS=$(FLEET_ACCOUNTS) node --test --test-concurrency=1 --test-timeout=180000 \
-		examples/worker-fleet/test/outcomes.test.mjs examples/worker-fleet/test/fleet.test.mjs examples/worker-fleet/test/faults.test.mjs
+		examples/worker-fleet/test/outcomes.test.mjs examples/worker-fleet/test/secrets.test.mjs examples/worker-fleet/test/fleet.test.mjs examples/worker-fleet/test/faults.test.mjs
 
 fleet-demo: build
 	node examples/worker-fleet/scripts/simulate.mjs $(FLEET_DEMO_ARGS)

@@ -12,7 +12,7 @@ import { startEmulator } from "../../../tests/emulator/server.mjs";
 import { WASM_PATH } from "../../../tests/js/runtimes/support/package-link.mjs";
 import { floorOf } from "./support/credits.mjs";
 import { bundleFleet, startFleet } from "./support/fleet.mjs";
-import { mismatches, mutateAll, population, register } from "./support/population.mjs";
+import { baselineOf, mismatches, mutateAll, population, register, registration } from "./support/population.mjs";
 import { WEBHOOK_SECRET, startReceiver } from "./support/webhook-receiver.mjs";
 
 const COUNT = Number(process.env.FLEET_ACCOUNTS ?? 60);
@@ -28,7 +28,8 @@ before(async () => {
   emu = await startEmulator({ seed: 1, now: "2026-04-26T10:35:00Z", sizes: SIZES });
   bundle = await bundleFleet();
   receiver = await startReceiver({ failFirst: 2 });
-  fleet = await startFleet(bundle, { vars: { SUBREQUEST_LIMIT: String(LIMIT) }, consumer: { maxBatchSize: 10 } });
+  const secretCredentials = JSON.stringify({ apiKey: "key-by-secret", accountId: "emu-by-secret" });
+  fleet = await startFleet(bundle, { vars: { SUBREQUEST_LIMIT: String(LIMIT), BY_SECRET_CREDENTIALS: secretCredentials }, consumer: { maxBatchSize: 10 } });
 });
 after(async () => {
   await fleet?.close();
@@ -105,4 +106,25 @@ test("GET /accounts/:id/changes pages through what D1 holds; the API needs the t
   assert.doesNotMatch(account.credentials, /key-|emu-/, "credentials are sealed");
   const all = JSON.stringify(await fleet.rows("SELECT * FROM accounts")) + JSON.stringify(await fleet.rows("SELECT * FROM sync_state"));
   assert.doesNotMatch(all, /key-a0|emu-a0|whsec/, "no API key, account key or webhook secret in D1 in clear");
+});
+
+test("credentials by Worker secret name: registered without them, synced with them; a bad registration is refused", async () => {
+  const [account] = population(emu, 1, { prefix: "s" });
+  Object.assign(account, { id: "fleet-by-secret", provider: "linkup-v2", apiKey: "key-by-secret", emuAccount: "emu-by-secret" });
+  const { credentials, ...rest } = registration(account);
+  assert.equal(credentials.apiKey, "key-by-secret");
+  const created = await fleet.api("POST", "/accounts", { ...rest, credentialsSecret: "BY_SECRET_CREDENTIALS" });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  account.baseline = baselineOf(account);
+  const [stored] = await fleet.rows("SELECT credentials, credentials_secret FROM accounts WHERE id = ?1", account.id);
+  assert.deepEqual(stored, { credentials: null, credentials_secret: "BY_SECRET_CREDENTIALS" });
+  await fleet.tick();
+  await fleet.idle();
+  assert.deepEqual(await mismatches(fleet, [account]), []);
+  assert.ok(emu.ledger("key-by-secret").requests > 0);
+
+  assert.equal((await fleet.api("POST", "/accounts", { ...rest, credentialsSecret: "BY_SECRET_CREDENTIALS" })).status, 409);
+  const refused = await fleet.api("POST", "/accounts", { ...rest, id: "fleet-no-key", credentials: { accountId: "x" } });
+  assert.deepEqual([refused.status, refused.body.error], [400, "credentials need apiKey and accountId for linkup-v2"]);
+  assert.equal((await fleet.api("POST", "/accounts", { ...rest, id: "fleet-bad", provider: "unipile" })).status, 400);
 });

@@ -38,7 +38,7 @@ export async function register(fleet, accounts, options) {
 const connectionKey = (item) => item.person.canonicalUrl;
 
 /** What a first sync records: every listed item, as `resource|kind|key`. */
-function baselineOf(account) {
+export function baselineOf(account) {
   const data = account.emu.data(account.emuAccount);
   const keep = listed(account.provider);
   return [
