@@ -45,9 +45,17 @@ async function syncMessage(message, env, slice) {
   const fullEveryMs = numberVar(env, "FULL_SYNC_HOURS", 168) * HOUR_MS;
   const full = account.state !== null && (!account.last_full_sync_at || Date.parse(account.last_full_sync_at) + fullEveryMs <= startedAt);
   const maxRequests = slice.limit - RESERVED;
+  let credentials;
+  try {
+    credentials = await credentialsOf(env, account);
+  } catch {
+    // A rotated CREDENTIALS_KEY or a missing secret: no retry can fix it.
+    const unreadable = { ...runLog, subrequests: slice.used };
+    await stopAccount(db, { accountId, status: "needs-credentials", code: "CREDENTIALS_UNREADABLE", runLog: unreadable, now: Date.now() });
+    return message.ack();
+  }
   let result;
   try {
-    const credentials = await credentialsOf(env, account);
     result = await clientFor(account, credentials, slice, env).sync({ state: account.state, maxRequests, full });
   } catch (error) {
     const outcome = outcomeOf(error, {

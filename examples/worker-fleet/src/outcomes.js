@@ -7,6 +7,7 @@
 // | AUTH, NOT_FOUND                 | ack (no retry)                            | needs-credentials   |
 // | INSUFFICIENT_CREDITS            | ack                                       | paused              |
 // | INVALID_INPUT (e.g. the state)  | ack                                       | error               |
+// | credentials that do not open    | ack                                       | needs-credentials (CREDENTIALS_UNREADABLE, in consume.js) |
 // | NETWORK, TIMEOUT, PROVIDER_ERROR, BAD_RESPONSE, other | retry, exponential backoff | stays leased |
 // | any retry on the last attempt   | ack                                       | lease cleared: the next cron tick picks it up |
 

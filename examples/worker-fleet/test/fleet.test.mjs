@@ -115,6 +115,7 @@ test("credentials by Worker secret name: registered without them, synced with th
   assert.equal(credentials.apiKey, "key-by-secret");
   const created = await fleet.api("POST", "/accounts", { ...rest, credentialsSecret: "BY_SECRET_CREDENTIALS" });
   assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.equal((await fleet.api("POST", "/accounts", { ...rest, id: "fleet-unset-secret", credentialsSecret: "NOT_SET" })).status, 201);
   account.baseline = baselineOf(account);
   const [stored] = await fleet.rows("SELECT credentials, credentials_secret FROM accounts WHERE id = ?1", account.id);
   assert.deepEqual(stored, { credentials: null, credentials_secret: "BY_SECRET_CREDENTIALS" });
@@ -122,6 +123,8 @@ test("credentials by Worker secret name: registered without them, synced with th
   await fleet.idle();
   assert.deepEqual(await mismatches(fleet, [account]), []);
   assert.ok(emu.ledger("key-by-secret").requests > 0);
+  const unset = (await fleet.api("GET", "/accounts/fleet-unset-secret")).body;
+  assert.deepEqual([unset.status, unset.lastErrorCode, unset.syncing], ["needs-credentials", "CREDENTIALS_UNREADABLE", false]);
 
   assert.equal((await fleet.api("POST", "/accounts", { ...rest, credentialsSecret: "BY_SECRET_CREDENTIALS" })).status, 409);
   const refused = await fleet.api("POST", "/accounts", { ...rest, id: "fleet-no-key", credentials: { accountId: "x" } });
