@@ -194,6 +194,17 @@ fn every_profile_url_form_becomes_one_canonical_url() {
             None,
         ),
     ];
+    // Country and app subdomains, with dots and dashes, are LinkedIn's.
+    for host in [
+        "uk.linkedin.com",
+        "m.uk.linkedin.com",
+        "my-region.linkedin.com",
+        "LINKEDIN.COM.",
+    ] {
+        let link = canonical_profile_url(&format!("https://{host}/in/jane"))
+            .unwrap_or_else(|| panic!("{host}"));
+        assert_eq!(link.url, "https://www.linkedin.com/in/jane", "{host}");
+    }
     for (raw, url, public_identifier, member_id) in cases {
         let link = canonical_profile_url(raw).unwrap_or_else(|| panic!("{raw}"));
         assert_eq!(link.url, url, "{raw}");
@@ -207,6 +218,9 @@ fn every_profile_url_form_becomes_one_canonical_url() {
     for foreign in [
         "https://example.com/in/jane",
         "https://linkedin.com.evil.io/in/jane",
+        "https://evillinkedin.com/in/jane",
+        "https://a_b.linkedin.com/in/jane",
+        "https://.linkedin.com/in/jane",
         "https://user@www.linkedin.com/in/x",
         "https://www.linkedin.com/",
         "https://www.linkedin.com/in/",

@@ -253,6 +253,7 @@ fn base_urls_must_be_https_except_on_loopback() {
     for (bad, message) in [
         ("http://api.example.com", "baseUrl must use https:// (http:// is accepted only for localhost, 127.0.0.1 and [::1])"),
         ("http://127.0.0.1.evil.com", "baseUrl must use https:// (http:// is accepted only for localhost, 127.0.0.1 and [::1])"),
+        ("http://127.0.0.1.5", "baseUrl must use https:// (http:// is accepted only for localhost, 127.0.0.1 and [::1])"),
         ("http://localhost.evil.com", "baseUrl must use https:// (http:// is accepted only for localhost, 127.0.0.1 and [::1])"),
         ("ftp://x", "baseUrl must start with https://"),
         ("https://user:pw@host", "baseUrl must be a plain origin and path: no query, fragment, user name or spaces"),

@@ -199,7 +199,7 @@ pub(crate) fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{base64url_decode, base64url_encode, checksum};
+    use super::{base64url_decode, base64url_encode, checksum, Cursor, PREFIX};
 
     /// FNV-1a 32's published vectors: a checksum that only agrees with
     /// itself would still round-trip, so it is pinned to the reference.
@@ -208,6 +208,34 @@ mod tests {
         assert_eq!(checksum(b""), 0x811c_9dc5);
         assert_eq!(checksum(b"a"), 0xe40c_292c);
         assert_eq!(checksum(b"foobar"), 0xbf9c_f968);
+    }
+
+    /// A cursor whose checksum is right but whose hashes are not exactly 16
+    /// lower-case hex digits is refused.
+    #[test]
+    fn a_hash_of_the_wrong_form_is_refused() {
+        let forge = |hash: &str| {
+            let payload = format!(
+                r#"{{"p":"linkup-v2","a":"0123456789abcdef","r":"connections","t":null,"o":3,"n":null,"h":["{hash}"]}}"#
+            );
+            format!(
+                "{PREFIX}{}.{:08x}",
+                base64url_encode(payload.as_bytes()),
+                checksum(payload.as_bytes())
+            )
+        };
+        assert_eq!(
+            Cursor::decode(&forge("00000000000000ff")).map(|cursor| cursor.recent),
+            Ok(vec![255])
+        );
+        for bad in [
+            "ff",
+            "00000000000000ff0",
+            "00000000000000FF",
+            "000000000000000g",
+        ] {
+            assert!(Cursor::decode(&forge(bad)).is_err(), "{bad}");
+        }
     }
 
     /// RFC 4648's vectors in the URL-safe alphabet, without padding.
