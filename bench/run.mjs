@@ -14,6 +14,7 @@ import { runMemory } from "./sections/memory.mjs";
 import { runParse } from "./sections/parse.mjs";
 import { runPayload } from "./sections/payload.mjs";
 import { runStartup } from "./sections/startup.mjs";
+import { runSyncDay } from "./sections/sync-day.mjs";
 
 const SECTIONS = [
   ["payload", () => runPayload()],
@@ -22,6 +23,7 @@ const SECTIONS = [
   ["fetchAll", (pkg) => runFetchAll(pkg)],
   ["startup", () => runStartup()],
   ["memory", () => runMemory()],
+  ["syncDay", (pkg) => runSyncDay(pkg)],
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;

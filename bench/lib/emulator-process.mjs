@@ -5,7 +5,7 @@
 import { startEmulatorProcess as start } from "../../tests/emulator/process.mjs";
 import { NOW, SEED } from "./common.mjs";
 
-/** Starts the emulator CLI; resolves to `{ url, pid, ledger(key), configure(config), stop() }`. */
+/** Starts the emulator CLI; resolves to `{ url, pid, ledger(key), configure(config), mutate(spec), stop() }`. */
 export async function startEmulatorProcess({ latencyMs = 0, sizes = {} } = {}) {
   const args = ["--seed", String(SEED), "--now", NOW, "--latency-ms", String(latencyMs)];
   for (const [key, value] of Object.entries(sizes)) args.push(`--${key}`, String(value));
@@ -16,6 +16,8 @@ export async function startEmulatorProcess({ latencyMs = 0, sizes = {} } = {}) {
     ledger: (apiKey) => emulator.control(`ledger?apiKey=${encodeURIComponent(apiKey)}`),
     configure: (config) =>
       emulator.control("config", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(config) }),
+    mutate: (spec) =>
+      emulator.control("mutate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(spec) }),
     stop: emulator.stop,
   };
 }

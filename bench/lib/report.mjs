@@ -104,6 +104,12 @@ function memorySection(m) {
   return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request", "wasm B / request", "RSS after"], rows);
 }
 
+function syncDaySection(day) {
+  const head = "| provider | sync credits | full-read credits | ratio | sync requests | full-read requests | ratio | acceptances seen | state bytes per known item |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const lines = day.rows.map((r) => `| ${r.provider} | ${r.syncCredits} | ${r.fullCredits} | ${r.creditRatio ?? "–"} | ${r.syncRequests} | ${r.fullRequests} | ${r.requestRatio} | ${r.accepted} | ${r.stateBytesPerKnownItem} (${r.stateBytes} B, ${r.knownItems} items) |`);
+  return `Each hour: ${JSON.stringify(day.hour)}. Target: sync ≤ 1/10 of the full read's credits on linkup-v2 and linkup-v1.\n\n${head}\n${lines.join("\n")}`;
+}
+
 export function renderMarkdown(results) {
   const { machine, sections } = results;
   const parts = [
@@ -120,6 +126,7 @@ export function renderMarkdown(results) {
   if (sections.fetchAll) add(`Fetch-all (${sections.fetchAll.latencyMs} ms per request, median of ${sections.fetchAll.repetitions})`, fetchAllSection(sections.fetchAll));
   if (sections.startup) add("Start-up", startupSection(sections.startup));
   if (sections.memory) add("Memory", memorySection(sections.memory));
+  if (sections.syncDay) add(`A simulated day: ${sections.syncDay.hours} hourly syncs beside a full read of every list each hour`, syncDaySection(sections.syncDay));
   for (const [name, error] of Object.entries(results.errors ?? {})) parts.push("", `**${name} failed:** ${error}`);
   return parts.join("\n");
 }
