@@ -32,7 +32,7 @@ async function emulatorJson(emulator, path, body) {
   return (await fetch(`${emulator.url}/__emulator${path}`, init)).json();
 }
 
-test("an MV3 extension service worker runs the suite and resumes a killed read", async (t) => {
+test("an MV3 extension service worker runs the suite and resumes a killed read and a killed sync", async (t) => {
   resetRecord(RUNTIME);
   const root = mkdtempSync(join(tmpdir(), "linkedin-network-extension-"));
   const emulator = await startEmulatorProcess();
@@ -91,6 +91,43 @@ test("an MV3 extension service worker runs the suite and resumes a killed read",
       const starts = (await emulatorJson(emulator, "/requests")).filter((e) => e.apiKey === `key-${tag}` && e.query.startIndex === "0");
       assert.equal(starts.length, 1, "the restarted worker read the list from the start again");
       return `killed after ${saved.ids.length} ids; worker ${resumed.boot} resumed at id ${resumed.idsAtStart}; ${done.ids.length} ids exactly once`;
+    });
+
+    await checkCase(t, RUNTIME, "worker killed mid-sync syncs again from its stored state: every change once", async () => {
+      const tag = `mv3-sync-${Date.now()}`;
+      const account = `acct-${tag}`;
+      const syncState = async () => (await send({ type: "sync-state" })).sync;
+      await send({ type: "start-sync", emulatorUrl: emulator.url, tag });
+      const baseline = await waitFor("the baseline sync", async () => ((await syncState()).status === "syncing" ? null : syncState()));
+      assert.equal(baseline.status, "done", baseline.error);
+      assert.equal(baseline.changes.baseline, true);
+      const truth = (await emulatorJson(emulator, "/mutate", { account, addConnections: 3, acceptSent: 2, addSent: 4, withdrawSent: 1, addReceived: 2 })).changes;
+      await emulatorJson(emulator, "/config", { latencyMs: 250 });
+      const before = (await emulatorJson(emulator, "/requests")).filter((e) => e.apiKey === `key-${tag}`).length;
+      const { boot: firstBoot } = await send({ type: "start-sync", emulatorUrl: emulator.url, tag });
+      await waitFor("the sync's first requests", async () =>
+        (await emulatorJson(emulator, "/requests")).filter((e) => e.apiKey === `key-${tag}`).length >= before + 2 ? true : null);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await cdp.detach();
+      const done = await waitFor("the sync after the restart", async () => {
+        const sync = await syncState();
+        return sync.status === "syncing" ? null : sync;
+      }, { timeoutMs: 60000 });
+      await emulatorJson(emulator, "/config", { latencyMs: 0 });
+      assert.equal(done.status, "done", done.error);
+      assert.equal(done.boots.length, 2, `one killed sync and one restarted: ${JSON.stringify(done.boots)}`);
+      assert.ok(done.boots[0].boot === firstBoot && done.boots[1].boot !== firstBoot);
+      const ids = (list) => list.map((item) => item.id).sort();
+      const { changes } = done;
+      assert.equal(changes.baseline, false);
+      assert.deepEqual(ids(changes.sentInvitations.added), ids(truth.sentInvitations.added), "new sent invitations");
+      assert.deepEqual(ids(changes.sentInvitations.removed), ids(truth.sentInvitations.removed), "accepted and withdrawn");
+      assert.deepEqual(ids(changes.receivedInvitations.added), ids(truth.receivedInvitations.added), "new received invitations");
+      assert.deepEqual(changes.connections.added.map((c) => c.person.profileUrl).sort(), truth.connections.added.map((c) => c.person.canonicalUrl).sort());
+      assert.deepEqual(changes.accepted.map((a) => a.invitation.id).sort(), truth.accepted.map((a) => a.invitation.id).sort(), "who accepted");
+      return `killed mid-sync; worker ${done.boots[1].boot} synced again: ${changes.connections.added.length} connections, ${changes.accepted.length} accepted, ${changes.sentInvitations.added.length} sent, ${changes.sentInvitations.removed.length} removed — each once`;
     });
   } finally {
     await context?.close();

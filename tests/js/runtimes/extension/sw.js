@@ -4,6 +4,9 @@
 // starts a long read of sent invitations that saves its cursor and the ids
 // delivered so far in chrome.storage.local; "run-state" reports it. When the
 // worker is killed mid-read, the next start resumes from the saved cursor.
+// "start-sync" runs client.sync from the state kept in chrome.storage.local
+// and keeps the new state and the changes only once the sync returned; a
+// worker killed mid-sync syncs again, from the state it still has, on start.
 
 import * as api from "./linkedin-network/entry/default.js";
 import { credentialsFor, runSuite } from "./suite/suite.mjs";
@@ -55,9 +58,38 @@ function startRun(run) {
   return activeRun;
 }
 
-// A restarted worker picks up an unfinished run by itself (no top-level await).
+async function readSync() {
+  return (await chrome.storage.local.get("sync")).sync ?? null;
+}
+
+let activeSync = null;
+async function continueSync(sync) {
+  const { auth } = credentialsFor("connectsafely", sync.tag);
+  const client = api.createClient({ provider: "connectsafely", ...auth, baseUrl: `${sync.emulatorUrl}/linkedin`, retry: { baseDelayMs: 10 } });
+  const boots = [...sync.boots, { boot: BOOT }];
+  await chrome.storage.local.set({ sync: { ...sync, boots } });
+  try {
+    const result = await client.sync({ state: sync.state });
+    // The state and what changed are stored together, once the sync returned.
+    await chrome.storage.local.set({ sync: { ...sync, boots, status: "done", state: result.state, changes: result.changes } });
+  } catch (error) {
+    await chrome.storage.local.set({ sync: { ...sync, boots, status: "failed", error: `${error.code ?? error.name}: ${error.message}` } });
+  }
+}
+
+function startSync(sync) {
+  activeSync ??= continueSync(sync).finally(() => {
+    activeSync = null;
+  });
+  return activeSync;
+}
+
+// A restarted worker picks up an unfinished run or sync by itself (no top-level await).
 readRun().then((run) => {
   if (run?.status === "running") startRun(run);
+});
+readSync().then((sync) => {
+  if (sync?.status === "syncing") startSync(sync);
 });
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
@@ -74,6 +106,20 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       startRun(run);
       sendResponse({ boot: BOOT });
     });
+    return true;
+  }
+  if (message?.type === "start-sync") {
+    readSync().then(async (previous) => {
+      const state = previous?.tag === message.tag ? (previous.state ?? null) : null;
+      const sync = { status: "syncing", tag: message.tag, emulatorUrl: message.emulatorUrl, state, boots: [] };
+      await chrome.storage.local.set({ sync });
+      startSync(sync);
+      sendResponse({ boot: BOOT });
+    });
+    return true;
+  }
+  if (message?.type === "sync-state") {
+    readSync().then((sync) => sendResponse({ boot: BOOT, sync }));
     return true;
   }
   if (message?.type === "run-state") {
