@@ -300,9 +300,9 @@ export interface WithdrawStaleProgress {
 }
 
 export interface WithdrawStaleOptions {
-  /** Withdraw only invitations at least this many whole days old (never a younger one). */
+  /** Withdraw only invitations at least this many whole days old (never a younger one); 1 or more. */
   olderThanDays: number;
-  /** At most this many withdrawals (oldest first). */
+  /** At most this many withdrawals (oldest first); 1–500 (LinkedIn rate-limits writes). */
   max?: number;
   /** For the whole run, reading the pending list included. */
   maxCredits?: number;

@@ -224,7 +224,7 @@ pub fn stale_options(json: &str) -> Result<StaleRequest, Error> {
         "dryRun",
     ];
     let fields = Fields::parse(json, "withdrawStale", &allowed)?;
-    let older_than_days = fields.integer("olderThanDays", 0, 36_500)?.ok_or_else(|| {
+    let older_than_days = fields.integer("olderThanDays", 1, 36_500)?.ok_or_else(|| {
         Error::invalid_input(
             "olderThanDays",
             "is required: withdraw only invitations at least this many days old (e.g. 21)",
@@ -232,7 +232,8 @@ pub fn stale_options(json: &str) -> Result<StaleRequest, Error> {
     })?;
     Ok(StaleRequest {
         older_than_days,
-        max: fields.integer("max", 1, 10_000)?,
+        // LinkedIn rate-limits writes: one run withdraws at most 500.
+        max: fields.integer("max", 1, 500)?,
         max_credits: fields.integer("maxCredits", 0, u64::from(u32::MAX))?,
         max_requests: fields.integer("maxRequests", 1, u64::from(u32::MAX))?,
         dry_run: read_flag(json, "dryRun")?.unwrap_or(false),
