@@ -175,7 +175,15 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             }
             None => None,
         };
-        let price = self.estimate(&query);
+        // A chained provider resumed inside its chain reads on from the
+        // link, not from the head: priced as the same reads from position 0.
+        let price = match resume.as_ref().and_then(|cursor| cursor.chain.as_ref()) {
+            Some(link) => self.estimate(&ListQuery {
+                offset: query.offset.saturating_sub(link.at),
+                ..query.clone()
+            }),
+            None => self.estimate(&query),
+        };
         let passes = |budget: Option<u64>, spend: u64| budget.is_some_and(|max| spend > max);
         if passes(budgets.max_credits, price.credits)
             || passes(budgets.max_requests, price.requests)
@@ -350,6 +358,11 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             if accepted.as_ref().ok() != Some(kind) {
                 return refuse("holds an invitation type this list cannot be filtered by");
             }
+        }
+        if cursor.chain.is_some() && !provider.chained() {
+            return refuse(
+                "holds a provider cursor, but this provider's lists are read by position",
+            );
         }
         if cursor.offset > MAX_OFFSET || cursor.total.is_some_and(|total| total > MAX_LIST_TOTAL) {
             return refuse(&format!(

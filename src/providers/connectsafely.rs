@@ -153,6 +153,7 @@ impl Provider for ConnectSafely {
             has_more: returned > 0 && returned >= page_size,
             credits_used: 0,
             warnings,
+            continuation: None,
         })
     }
 }

@@ -168,6 +168,7 @@ impl Provider for LinkupV2 {
             has_more,
             credits_used,
             warnings,
+            continuation: None,
         })
     }
 }

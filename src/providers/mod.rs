@@ -77,6 +77,37 @@ pub trait Provider: Sync {
     fn addressable(&self) -> bool {
         true
     }
+
+    /// Whether this provider's lists are chained by an opaque cursor: each
+    /// page is reached only through the continuation the page before it
+    /// gave (`Page::continuation`), from the head of the list. Its `plan`
+    /// then reads from the head — `[offset, offset + limit)` costs the calls
+    /// for `[0, offset + limit)`, the items before `offset` read and dropped
+    /// — and the run follows `plan_next` from page to page, one at a time.
+    fn chained(&self) -> bool {
+        false
+    }
+
+    /// The call for up to `count` items at list position `offset`, reached
+    /// through `continuation` (`None`: the head). Offset providers plan it
+    /// by position; a chained provider carries the continuation in the
+    /// call's params.
+    fn plan_next(
+        &self,
+        resource: Resource,
+        offset: u64,
+        count: u64,
+        _continuation: Option<&str>,
+    ) -> Option<PlannedCall> {
+        self.plan(resource, offset, count).into_iter().next()
+    }
+
+    /// Whether `error`, the answer to a call that carried a continuation,
+    /// says the continuation is no longer valid (the list changed since it
+    /// was issued), so the run starts the chain again from the head.
+    fn continuation_refused(&self, _error: &Error) -> bool {
+        false
+    }
 }
 
 /// One `invitationType` a list accepts: the product's word, and the word

@@ -18,7 +18,11 @@
 //!   │                      ▼                    page Held  │
 //!   └──────────── next_batch() again ◄──────────┴──────────┘
 //! ```
+//!
+//! A provider chained by cursor (see `chain`) is read one page after
+//! another through its continuations; the states are the same.
 
+mod chain;
 mod delivery;
 mod steps;
 
@@ -29,7 +33,7 @@ use std::collections::VecDeque;
 
 use crate::client::budget::{Budgets, Spend, StopReason};
 use crate::client::call::{aborted, run_call, CallContext, CallOutcome};
-use crate::client::cursor::{Cursor, CARRIED_HASHES};
+use crate::client::cursor::{ChainLink, Cursor, CARRIED_HASHES};
 use crate::client::dedupe::RecentIdentities;
 use crate::client::report::{Batch, Progress, Warnings};
 use crate::client::transport::{race, Either};
@@ -107,6 +111,8 @@ pub struct Run<T: Transport + 'static, C: Timer + 'static> {
     /// Whether `next_steps` has given the end-of-run step.
     end_reported: bool,
     recent: RecentIdentities,
+    /// Where the run is in its provider's cursor chain (chained providers only).
+    chain: Option<chain::Chain>,
     pages: u64,
     items: u64,
     duplicates: u64,
@@ -124,8 +130,18 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             carried = cursor.recent.len() as u64;
             total = cursor.total;
         }
+        let (chain, next_offset) = if context.client.shared.provider.chained() {
+            let link = spec
+                .resume
+                .as_ref()
+                .and_then(|cursor| cursor.chain.as_ref());
+            let (chain, at) = chain::Chain::new(spec.start, link);
+            (Some(chain), at)
+        } else {
+            (None, spec.start)
+        };
         Run {
-            next_offset: spec.start,
+            next_offset,
             position: spec.start,
             carried,
             latest_total: None,
@@ -136,6 +152,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             finished: None,
             end_reported: false,
             recent,
+            chain,
             pages: 0,
             items: 0,
             duplicates: 0,
@@ -184,7 +201,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                     self.finish();
                     return Ok(None);
                 }
-                CallOutcome::Failed(error) => return Err(self.fail(error)),
+                CallOutcome::Failed(error) => {
+                    if self.restart_chain(&call, &error) {
+                        continue;
+                    }
+                    return Err(self.fail(error));
+                }
             }
         }
     }
@@ -198,7 +220,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         }
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let concurrent = provider.addressable() && self.latest_total.is_some();
+        let chained = self.chain.is_some();
+        let concurrent = provider.addressable() && !chained && self.latest_total.is_some();
         let width = if concurrent {
             self.spec.concurrency.max(1)
         } else {
@@ -224,7 +247,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             // read position, e.g. withdrawn invitations) would skip items
             // unseen: each read after the first starts one item early, on the
             // last item delivered, to check that it is still there.
-            let anchored = self.latest_total.is_none()
+            // A chain needs no anchor: its continuation is refused when the
+            // list changed (see `chain`).
+            let anchored = !chained
+                && self.latest_total.is_none()
                 && self.delivered_total.is_none()
                 && self.next_offset > 0
                 && !self.recent.is_empty();
@@ -246,7 +272,14 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     fn affordable_call(&mut self, from: u64, remaining: u64) -> Option<PlannedCall> {
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let plan = |count: u64| provider.plan(resource, from, count).into_iter().next();
+        let chained = self.chain.is_some();
+        let plan = |count: u64| {
+            if chained {
+                self.plan_chained(from, count)
+            } else {
+                provider.plan(resource, from, count).into_iter().next()
+            }
+        };
         let spend = self.context.spend.get();
         let budgets = self.spec.budgets;
         let fits = |call: &PlannedCall| budgets.allows_call(&spend, call.credits);
@@ -291,6 +324,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         spend.set(value);
         if role == Role::Read {
             self.next_offset = call.end();
+            if let Some(chain) = self.chain.as_mut() {
+                chain.current = chain.continuation.clone();
+            }
         }
         let future: CallFuture = Box::pin(run_call(self.context.clone(), call.clone()));
         let entry = InFlight {
@@ -382,12 +418,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     }
 
     pub fn cursor(&self) -> Cursor {
-        self.cursor_at(self.position, self.delivered_total)
+        self.cursor_at(self.position, self.delivered_total, self.chain_link())
     }
 
-    /// The cursor that resumes at list position `offset`, remembering the
-    /// items delivered so far.
-    fn cursor_at(&self, offset: u64, total: Option<u64>) -> Cursor {
+    /// The cursor that resumes at list position `offset` (through `link`
+    /// in a cursor chain), remembering the items delivered so far.
+    fn cursor_at(&self, offset: u64, total: Option<u64>, link: Option<ChainLink>) -> Cursor {
         Cursor {
             provider: self.context.client.shared.provider.id().to_string(),
             account: self.context.client.shared.account_tag.clone(),
@@ -396,6 +432,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             offset,
             total,
             recent: self.recent.newest(CARRIED_HASHES),
+            chain: link,
         }
     }
 
