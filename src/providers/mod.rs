@@ -24,7 +24,8 @@ pub trait Provider: Sync {
     /// The id callers pass as `provider`.
     fn id(&self) -> &'static str;
 
-    /// The production base URL (NOTES.md), used when the caller gives none.
+    /// The production base URL (NOTES.md), used when the caller gives none;
+    /// empty where each customer has its own host, so `baseUrl` is required.
     fn default_base_url(&self) -> &'static str;
 
     /// Rejects credentials this provider cannot work with, naming the field.
