@@ -5,6 +5,7 @@
 mod connectsafely;
 mod linkup_v1;
 mod linkup_v2;
+mod unipile;
 
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
@@ -17,6 +18,7 @@ use crate::query::{Credentials, Resource, Target};
 pub use connectsafely::ConnectSafely;
 pub use linkup_v1::LinkupV1;
 pub use linkup_v2::LinkupV2;
+pub use unipile::Unipile;
 
 /// One provider's wire format: request shape, envelope, error mapping and
 /// page arithmetic — and nothing shared, which lives in `normalize/`.
@@ -122,7 +124,7 @@ impl core::fmt::Debug for dyn Provider {
 }
 
 /// Every provider the product speaks, by id.
-static REGISTRY: [&dyn Provider; 3] = [&LinkupV2, &LinkupV1, &ConnectSafely];
+static REGISTRY: [&dyn Provider; 4] = [&LinkupV2, &LinkupV1, &ConnectSafely, &Unipile];
 
 /// The provider with this id, or `INVALID_INPUT` listing the accepted ids.
 pub fn find(id: &str) -> Result<&'static dyn Provider, Error> {
