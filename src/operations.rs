@@ -14,9 +14,41 @@ pub fn plan_requests(provider: &dyn Provider, query: &ListQuery) -> Vec<PlannedC
     provider.plan(query.resource, query.offset, query.limit)
 }
 
-/// What `query` costs: credits, HTTP requests, upstream calls.
+/// What `query` costs: credits, HTTP requests, upstream calls — what a run
+/// of the range sends when nothing fails, overlapping reads included.
 pub fn estimate_credits(provider: &dyn Provider, query: &ListQuery) -> Estimate {
-    estimate(&plan_requests(provider, query))
+    estimate(&run_calls(provider, query))
+}
+
+/// The calls a run of `query`'s range sends when nothing fails. On a list
+/// without a total (and not chained) each read after the first starts one
+/// item early, on the last item read, to notice items removed before it
+/// (as `client::run` reads it), so the range takes more calls than its
+/// plan; elsewhere they are the plan.
+pub fn run_calls(provider: &dyn Provider, query: &ListQuery) -> Vec<PlannedCall> {
+    let resource = query.resource;
+    if provider.reports_total(resource) || provider.chained() {
+        return plan_requests(provider, query);
+    }
+    let size = provider.page_size(resource).max(1);
+    let end = query.offset.saturating_add(query.limit);
+    let mut calls: Vec<PlannedCall> = Vec::new();
+    let mut next = query.offset;
+    while next < end {
+        let overlap = u64::from(!calls.is_empty());
+        let remaining = (end - next).min(size);
+        let from = next.saturating_sub(overlap);
+        let count = remaining.saturating_add(overlap).min(size);
+        let Some(call) = provider.plan(resource, from, count).into_iter().next() else {
+            break;
+        };
+        if call.end() <= next {
+            break;
+        }
+        next = call.end();
+        calls.push(call);
+    }
+    calls
 }
 
 /// The one HTTP request for `query`'s range. A range the provider cannot

@@ -81,6 +81,14 @@ pub trait Provider: Sync {
         true
     }
 
+    /// Whether an answer says how long the list is (a total). Without one,
+    /// a run cannot see items removed before its position, so each read
+    /// after the first starts on the last item read to check it is still
+    /// there, and the estimate counts that overlap.
+    fn reports_total(&self, _resource: Resource) -> bool {
+        true
+    }
+
     /// Whether this provider's lists are chained by an opaque cursor: each
     /// page is reached only through the continuation the page before it
     /// gave (`Page::continuation`), from the head of the list. Its `plan`

@@ -98,6 +98,10 @@ impl Provider for Unipile {
         false
     }
 
+    fn reports_total(&self, _resource: Resource) -> bool {
+        false
+    }
+
     fn chained(&self) -> bool {
         true
     }
