@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod fake_api;
+pub mod fake_unipile;
 pub mod fuzz_cases;
 pub mod transport;
 
@@ -33,9 +34,15 @@ pub fn client(
     clock: &Clock,
     settings: Settings,
 ) -> Client<Scripted, Clock> {
+    let provider = providers::find(provider).unwrap();
+    // A provider without a default host (a per-customer DSN) gets a test one.
+    let base = provider
+        .default_base_url()
+        .is_empty()
+        .then_some("https://api8.dsn.test:13851");
     Client::new(
-        providers::find(provider).unwrap(),
-        None,
+        provider,
+        base,
         credentials(),
         settings,
         transport,
