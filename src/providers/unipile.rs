@@ -173,9 +173,14 @@ impl Provider for Unipile {
             return Err(root.wrong("cursor", "is missing: whether more items follow is unknown"));
         }
         let continuation = root.text("cursor")?.map(str::to_string);
+        // A call without a continuation reads the head; one with a
+        // continuation reads from the position it was planned at.
+        let offset = call
+            .filter(|call| call.continues_chain())
+            .map_or(0, |call| call.offset);
         Ok(Page {
             items,
-            offset: call.map_or(0, |call| call.offset),
+            offset,
             total: None,
             has_more: continuation.is_some(),
             credits_used: 0,
