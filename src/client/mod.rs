@@ -128,8 +128,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         timer: C,
         jitter_seed: u64,
     ) -> Result<Client<T, C>, Error> {
-        provider.check_credentials(&credentials)?;
-        let base_url = base_url(base, provider.default_base_url())?;
+        // Known here, so set on the refusal too (SPEC §5).
+        let known = |error: Error| error.with_provider(provider.id());
+        provider.check_credentials(&credentials).map_err(known)?;
+        let base_url = base_url(base, provider.default_base_url()).map_err(known)?;
         let account_tag = binding::account_tag_hex(provider.id(), &credentials);
         Ok(Client {
             shared: Rc::new(ClientShared {
