@@ -208,7 +208,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             budgets: Budgets::default(),
             concurrency: self.shared.settings.concurrency,
             resume,
-            follow_plan: true,
             item_cursors: false,
         };
         let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
@@ -307,7 +306,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 .concurrency
                 .unwrap_or(self.shared.settings.concurrency),
             resume,
-            follow_plan: false,
             item_cursors: false,
         };
         Ok((invitation_type, spec))

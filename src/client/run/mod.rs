@@ -56,10 +56,6 @@ pub struct RunSpec {
     pub concurrency: usize,
     /// Positions and recent items carried over from a previous run.
     pub resume: Option<Cursor>,
-    /// Sized by the plan's grid from the start, as `estimate` priced it
-    /// (`list`); otherwise the first call may be a small probe for the total
-    /// (see `Provider::first_call_limit`).
-    pub follow_plan: bool,
     /// Keep the cursor right after every delivered item (`iterate`, whose
     /// caller may stop after any item), not only after every page.
     pub item_cursors: bool,
@@ -233,9 +229,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 (end, total) => end.or(total),
             };
             let size = match self.latest_total {
-                None if !self.spec.follow_plan => {
-                    provider.first_call_limit(resource, self.next_offset)
-                }
+                // The list's length is unknown: a provider that bills what
+                // is asked for probes first (`estimate` prices it so).
+                None => provider.first_call_limit(resource, self.next_offset),
                 _ => provider.page_size(resource),
             };
             let remaining = match end {
