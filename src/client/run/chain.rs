@@ -65,14 +65,27 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     /// of the next read, at the position it leads to.
     pub(super) fn chain_link(&self) -> Option<ChainLink> {
         let chain = self.chain.as_ref()?;
-        ChainLink::carried(self.next_offset, chain.continuation.as_deref())
+        self.carried(self.next_offset, chain.continuation.as_deref())
     }
 
     /// The link of the page being delivered: its items' cursors resume by
     /// fetching that page again and dropping what was already delivered.
     pub(super) fn page_link(&self, call: &PlannedCall) -> Option<ChainLink> {
         let chain = self.chain.as_ref()?;
-        ChainLink::carried(call.offset, chain.current.as_deref())
+        self.carried(call.offset, chain.current.as_deref())
+    }
+
+    /// A continuation a cursor may carry: never one that holds a secret of
+    /// the caller's (a provider may put the account id in its own cursor),
+    /// since a cursor holds positions only; the resume then reads from the
+    /// head instead.
+    fn carried(&self, at: u64, continuation: Option<&str>) -> Option<ChainLink> {
+        let link = ChainLink::carried(at, continuation)?;
+        let secrets = self.context.client.secret_forms();
+        let holds_secret = secrets
+            .iter()
+            .any(|secret| link.continuation.contains(secret.as_str()));
+        (!holds_secret).then_some(link)
     }
 
     /// After `error` answered `call`: if it says the call's continuation
