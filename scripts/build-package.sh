@@ -13,6 +13,14 @@ mkdir -p target
 exec 9>target/.build-package.lock
 flock 9
 
+# linkedin-network/testing ships the emulator: a copy of tests/emulator's
+# modules (its own tests and README stay in the repository).
+if [ "${PANIC_TEST:-}" != 1 ]; then
+  mkdir -p pkg/testing/emulator
+  rm -f pkg/testing/emulator/*.mjs
+  cp tests/emulator/*.mjs pkg/testing/emulator/
+fi
+
 features=()
 root=pkg
 if [ "${PANIC_TEST:-}" = 1 ]; then

@@ -64,7 +64,7 @@ impl<'t> Fields<'t> {
         Ok(Fields { members })
     }
 
-    fn present(&self, key: &str) -> Option<&Value<'t>> {
+    pub fn present(&self, key: &str) -> Option<&Value<'t>> {
         self.members
             .iter()
             .rev()

@@ -383,3 +383,45 @@ fn iterate_and_collect_validate_invitation_type_before_any_request() {
         "ORGANIZATION"
     );
 }
+
+/// The decoder's own limits, at their edges: a cursor of exactly 1 KB
+/// decodes, one byte more (well formed, checksum right) does not, nor one
+/// carrying more hashes than a cursor ever carries.
+#[test]
+fn cursor_limits_hold_at_their_edges() {
+    use linkedin_network::client::cursor::CARRIED_HASHES;
+    let sized = |pad: usize| {
+        Cursor {
+            provider: "p".repeat(pad),
+            account: "0123456789abcdef".into(),
+            resource: Resource::Connections,
+            invitation_type: None,
+            offset: 7,
+            total: None,
+            recent: vec![],
+        }
+        .encode()
+    };
+    let exact = (1..1000)
+        .map(sized)
+        .find(|text| text.len() == MAX_CURSOR_BYTES)
+        .expect("a cursor of exactly 1 KB");
+    assert_eq!(Cursor::decode(&exact).unwrap().offset, 7);
+    let over = (1..1000)
+        .map(sized)
+        .find(|text| text.len() > MAX_CURSOR_BYTES)
+        .unwrap();
+    assert!(Cursor::decode(&over).is_err(), "{} bytes", over.len());
+    let mut many = Cursor::decode(&sized(1)).unwrap();
+    many.recent = vec![1; CARRIED_HASHES + 1];
+    assert!(
+        Cursor::decode(&many.encode()).is_err(),
+        "{} hashes",
+        CARRIED_HASHES + 1
+    );
+    many.recent = vec![1; CARRIED_HASHES];
+    assert_eq!(
+        Cursor::decode(&many.encode()).unwrap().recent.len(),
+        CARRIED_HASHES
+    );
+}

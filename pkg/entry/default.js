@@ -7,3 +7,4 @@ import { createApi } from "../src/api.js";
 const api = createApi(wasm, init({ module_or_path: new URL("../dist/linkedin_network_bg.wasm", import.meta.url) }));
 
 export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = api;
+export const { diffSnapshots } = api;

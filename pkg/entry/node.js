@@ -7,3 +7,4 @@ wasm.initSync({ module: readFileSync(new URL("../dist/linkedin_network_bg.wasm",
 const api = createApi(wasm, null);
 
 export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = api;
+export const { diffSnapshots } = api;

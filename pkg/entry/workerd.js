@@ -8,3 +8,4 @@ wasm.initSync({ module: wasmModule });
 const api = createApi(wasm, null);
 
 export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = api;
+export const { diffSnapshots } = api;

@@ -140,6 +140,18 @@ export function createApi(wasm, loading) {
     JSON.parse(wasm.parseResponse(toJson({ ...rest, headers: headersObject(headers) }), body)));
   const planRequests = pure("planRequests", (options) => JSON.parse(wasm.planRequests(toJson(options))));
   const estimateCredits = pure("estimateCredits", (options) => JSON.parse(wasm.estimateCredits(toJson(options))));
+  // Rust answers each added item as its position among `after`'s items (an
+  // array, or its three lists one after another); the caller gets its own objects.
+  const diffSnapshots = pure("diffSnapshots", (options) => {
+    const changes = JSON.parse(wasm.diffSnapshots(toJson(options)));
+    const { after } = options;
+    const items = Array.isArray(after)
+      ? after
+      : [...(after?.sentInvitations ?? []), ...(after?.receivedInvitations ?? []), ...(after?.connections ?? [])];
+    for (const name of RESOURCES) changes[name].added = changes[name].added.map((index) => items[index]);
+    for (const pair of changes.accepted) pair.connection = items[pair.connection];
+    return changes;
+  });
 
   function createClient(options) {
     const { fetch, ...rest } = options ?? {};
@@ -224,6 +236,16 @@ export function createApi(wasm, loading) {
     };
     const client = {};
     for (const name of RESOURCES) client[name] = resource(name);
+    // SPEC §8: what changed since `state`, at the price of the change.
+    client.sync = async (options) => {
+      const { signal, onProgress, ...rest } = options ?? {};
+      const withCore = await coreWhenReady();
+      try {
+        return JSON.parse(await withCore((core) => core.sync(toJson(rest), signal, progressCallback(onProgress))));
+      } catch (error) {
+        return fail(error);
+      }
+    };
     return Object.freeze(client);
   }
 
@@ -234,6 +256,7 @@ export function createApi(wasm, loading) {
     parseResponse,
     planRequests,
     estimateCredits,
+    diffSnapshots,
     LinkedInNetworkError,
   };
 }

@@ -35,6 +35,14 @@ pub fn account_tag_hex(provider: &str, credentials: &Credentials) -> String {
     format!("{:016x}", account_tag(provider, credentials))
 }
 
+/// A MAC of `message` under the caller's API key (the key the account tag
+/// is computed with): the seal of a sync state, so a state altered or cut
+/// short is refused, and none can be written without the key.
+pub fn keyed_digest(credentials: &Credentials, message: &[u8]) -> u64 {
+    let key = derive_key(credentials.api_key.as_deref().unwrap_or_default());
+    siphash24(key, message)
+}
+
 /// A 128-bit SipHash key from the API key: two SipHash passes under fixed,
 /// distinct keys (any text length becomes a full-entropy key).
 fn derive_key(api_key: &str) -> (u64, u64) {

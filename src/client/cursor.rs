@@ -214,7 +214,7 @@ fn checksum(bytes: &[u8]) -> u32 {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn base64url_encode(bytes: &[u8]) -> String {
+pub(crate) fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let block = chunk.iter().enumerate().fold(0u32, |block, (index, byte)| {
@@ -230,7 +230,7 @@ fn base64url_encode(bytes: &[u8]) -> String {
     out
 }
 
-fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let mut block = 0u32;
     let mut bits = 0;
@@ -245,4 +245,41 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{base64url_decode, base64url_encode, checksum};
+
+    /// FNV-1a 32's published vectors: a checksum that only agrees with
+    /// itself would still round-trip, so it is pinned to the reference.
+    #[test]
+    fn the_checksum_is_fnv1a_32() {
+        assert_eq!(checksum(b""), 0x811c_9dc5);
+        assert_eq!(checksum(b"a"), 0xe40c_292c);
+        assert_eq!(checksum(b"foobar"), 0xbf9c_f968);
+    }
+
+    /// RFC 4648's vectors in the URL-safe alphabet, without padding.
+    #[test]
+    fn base64url_matches_rfc_4648() {
+        for (bytes, text) in [
+            (&b""[..], ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg"),
+            (b"fooba", "Zm9vYmE"),
+            (b"foobar", "Zm9vYmFy"),
+            (&[0xfb, 0xff], "-_8"),
+        ] {
+            assert_eq!(base64url_encode(bytes), text);
+            assert_eq!(base64url_decode(text).as_deref(), Some(bytes));
+        }
+        assert_eq!(
+            base64url_decode("Zm9v+"),
+            None,
+            "'+' is not URL-safe base64"
+        );
+    }
 }

@@ -11,6 +11,7 @@ pub mod dedupe;
 pub mod report;
 pub mod retry;
 pub mod run;
+pub mod sync;
 pub mod transport;
 
 use core::cell::{Cell, RefCell};

@@ -28,7 +28,7 @@ type JsClient = Client<FetchTransport, JsTimer>;
 
 #[wasm_bindgen]
 pub struct WasmClient {
-    client: JsClient,
+    pub(crate) client: JsClient,
 }
 
 /// Validates `createClient`'s options; `fetch` is the caller's own or `undefined`.
@@ -60,12 +60,12 @@ pub fn create_client_core(options: &str, fetch: JsValue) -> Result<WasmClient, J
 
 /// A promise of `task`. Boxed so wasm-bindgen-futures' machinery is built
 /// once for every async method instead of once per method (a size choice).
-fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+pub(super) fn promise(task: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
     let task: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(task);
     future_to_promise(task)
 }
 
-fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
+pub(super) fn text(result: Result<String, Error>) -> Result<JsValue, JsValue> {
     result.map(|json| JsValue::from_str(&json)).map_err(to_js)
 }
 

@@ -9,6 +9,7 @@ mod client;
 mod fetch;
 mod recovery;
 mod signal;
+mod sync;
 mod timer;
 
 use wasm_bindgen::prelude::*;

@@ -52,6 +52,7 @@ test("the tarball holds the wasm, the declarations, the entries and no Rust", ()
     "dist/linkedin_network_bg.wasm", "dist/linkedin_network.js",
     "entry/node.js", "entry/default.js", "entry/workerd.js",
     "src/api.js", "src/errors.js",
+    "testing/index.js", "testing/index.d.ts", "testing/emulator/server.mjs",
   ]) {
     assert.ok(paths.includes(required), `${required} is in the tarball (has: ${paths.join(", ")})`);
   }
@@ -69,7 +70,8 @@ test("sizes: the tarball, and the gzipped .wasm and JavaScript", async () => {
   const lines = [`tarball ${packed.filename}: ${tarball} bytes (unpacked ${packed.unpackedSize})`];
   let wasmGzip = 0;
   let jsGzip = 0;
-  for (const path of packed.files.map((file) => file.path).filter((path) => /\.(wasm|js)$/.test(path)).sort()) {
+  // What a runtime loads; linkedin-network/testing (the emulator, Node tests only) apart.
+  for (const path of packed.files.map((file) => file.path).filter((path) => /\.(wasm|js)$/.test(path) && !path.startsWith("testing/")).sort()) {
     const bytes = await readFile(join(installed, path));
     const gzipped = gzipSync(bytes, { level: 9 }).length;
     if (path.endsWith(".wasm")) wasmGzip += gzipped;
@@ -104,6 +106,30 @@ console.log(JSON.stringify({ ids: page.items.map((item) => item.id), total: page
   assert.equal(answer.credits, answer.estimate);
   assert.equal(answer.refused, "INVALID_INPUT");
   assert.match(answer.resolved, /node_modules\/linkedin-network\/entry\/node\.js$/, "Node picks the node entry of the installed copy");
+});
+
+test("linkedin-network/testing: a user's own test starts the emulator from the installed package", async () => {
+  const script = join(project, "own-test.mjs");
+  await writeFile(script, `
+import { createClient } from "linkedin-network";
+import { startEmulator } from "linkedin-network/testing";
+const emu = await startEmulator({ seed: 7, sizes: { connections: 30 } });
+try {
+  const client = createClient({ provider: "linkup-v2", apiKey: "my-key", accountId: "my-account", baseUrl: emu.url });
+  const before = await client.connections.collect();
+  const { changes } = emu.mutate({ account: "my-account", addConnections: 2 });
+  const after = await client.connections.collect();
+  console.log(JSON.stringify({ before: before.items.length, after: after.items.length, added: changes.connections.added.length,
+    ledger: emu.ledger("my-key").credits, spent: before.creditsUsed + after.creditsUsed,
+    resolved: import.meta.resolve("linkedin-network/testing") }));
+} finally {
+  await emu.close();
+}
+`);
+  const { stdout } = await run(process.execPath, [script], { env: childEnv(), cwd: project, timeout: 30_000 });
+  const answer = JSON.parse(stdout.trim());
+  assert.deepEqual({ ...answer, resolved: undefined }, { before: 30, after: 32, added: 2, ledger: answer.spent, spent: answer.spent, resolved: undefined });
+  assert.match(answer.resolved, /node_modules\/linkedin-network\/testing\/index\.js$/);
 });
 
 test("require() of the installed package works too (Node >= 20.19)", async () => {

@@ -27,6 +27,7 @@ import {
   type RelativeTime,
   type StopReason,
 } from "linkedin-network";
+import { startEmulator, type Emulator } from "linkedin-network/testing";
 
 const v2: Client = createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a" });
 const v1: Client = createClient({
@@ -174,6 +175,19 @@ function idOf(item: Item): string {
   return item.kind === "invitation" ? item.id : item.person.profileUrl ?? "";
 }
 void idOf;
+
+// linkedin-network/testing: the emulator for a user's own tests.
+async function againstTheEmulator(): Promise<number> {
+  const emu: Emulator = await startEmulator({ seed: 1, sizes: { connections: 30 } });
+  const client = createClient({ provider: "linkup-v2", apiKey: "k", accountId: "a", baseUrl: emu.url });
+  await client.connections.collect();
+  const { changes } = emu.mutate({ account: "a", addConnections: 2, withdrawSent: ["7331558767219900001"] });
+  // @ts-expect-error additions are counts, not ids
+  emu.mutate({ addConnections: ["x"] });
+  await emu.close();
+  return changes.connections.added.length + emu.ledger("k").credits;
+}
+void againstTheEmulator;
 
 // ---- What the declarations must refuse ----
 

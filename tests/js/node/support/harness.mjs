@@ -4,13 +4,41 @@
 // order and selection each provider lists it. Outside `*.test.mjs`, so
 // `node --test` never runs it as a test file.
 
-import { startEmulator } from "../../../emulator/server.mjs";
+import { after } from "node:test";
+// The emulator as users get it: linkedin-network/testing (built from tests/emulator).
+import { startEmulator } from "../../../../pkg/testing/index.js";
+import { createContract } from "../../types/contract.mjs";
+import { loadShippedDeclarations } from "../../types/runtime-check.mjs";
 
 export { captureOutput, errorTexts } from "../../support/capture.mjs";
 
 export const PACKAGE_ENTRY = new URL("../../../../pkg/entry/node.js", import.meta.url);
 export const ln = await import(PACKAGE_ENTRY.href);
-export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = ln;
+export const { LinkedInNetworkError } = ln;
+
+// Every function the tests call is checked against pkg/index.d.ts as it runs
+// (tests/js/types/contract.mjs): what it returns, resolves, yields, passes to
+// onProgress and throws must be exactly the declared type. A mismatch fails
+// the call that produced it, and the file (its exit code) even if a test
+// caught it. Not by throwing in `after`: that would skip the file's own
+// `after` hooks (an emulator left open keeps the process alive).
+const contract = createContract(loadShippedDeclarations());
+export const createClient = contract.wrapDeclared("createClient", ln.createClient);
+export const ready = contract.wrapDeclared("ready", ln.ready);
+export const buildRequest = contract.wrapDeclared("buildRequest", ln.buildRequest);
+export const parseResponse = contract.wrapDeclared("parseResponse", ln.parseResponse);
+export const planRequests = contract.wrapDeclared("planRequests", ln.planRequests);
+export const estimateCredits = contract.wrapDeclared("estimateCredits", ln.estimateCredits);
+export const diffSnapshots = contract.wrapDeclared("diffSnapshots", ln.diffSnapshots);
+
+after(() => {
+  const { checked, mismatches } = contract.stats;
+  console.log(`# d.ts runtime check: ${checked} values validated against index.d.ts, ${mismatches.length} mismatches`);
+  if (mismatches.length > 0) {
+    console.error(`values that do not match pkg/index.d.ts:\n${mismatches.join("\n")}`);
+    process.exitCode = 1;
+  }
+});
 
 /** The emulator's fixed clock: relative times resolve against it. */
 export const NOW = "2026-04-26T10:35:00.000Z";

@@ -137,6 +137,26 @@ async function cursorResume(ctx) {
   return `${half} + ${rest.length} ids: every id exactly once, in order`;
 }
 
+async function syncAtTheFloor(ctx) {
+  const client = ctx.client();
+  const resources = ["receivedInvitations", "connections"];
+  const first = await client.sync({ resources });
+  check(first.complete && first.changes.baseline, `first sync: complete ${first.complete}, baseline ${first.changes.baseline}`);
+  sameList(first.changes.connections.added.map((item) => keyOf("connections", item)), await truth(ctx, "connections"), "baseline connections");
+  // Stored as JSON (chrome.storage, KV) and read back.
+  const state = JSON.parse(JSON.stringify({ state: first.state })).state;
+  const { changes: truthChanges } = await ctx.emu.mutate({ account: ctx.account, addConnections: 3, addReceived: 1 });
+  const connectionCalls = async () => (await ctx.emu.requestsOf(ctx.apiKey)).filter((entry) => entry.resource === "connections").length;
+  const before = await connectionCalls();
+  const second = await client.sync({ state, resources });
+  check(second.complete && !second.changes.baseline, `second sync: complete ${second.complete}, baseline ${second.changes.baseline}`);
+  sameList(second.changes.connections.added.map((item) => keyOf("connections", item)), truthChanges.connections.added.map((row) => row.person.canonicalUrl), "new connections");
+  check(second.changes.receivedInvitations.added.length === 1, `received added: ${second.changes.receivedInvitations.added.length}`);
+  const calls = (await connectionCalls()) - before;
+  check(calls === 1, `the connections head cost ${calls} calls, expected 1`);
+  return `baseline of ${first.changes.connections.added.length}, then 3 new connections in ${calls} call (${second.creditsUsed} credits in all)`;
+}
+
 /** name → run(ctx). ctx: { api, emu, provider, apiKey, account, client(extraOptions) }. */
 export const CASES = {
   "list sentInvitations": listCase("sentInvitations"),
@@ -147,4 +167,5 @@ export const CASES = {
   "auth error without secrets": authErrorWithoutSecrets,
   "abort during a hang": abortDuringHang,
   "cursor resume": cursorResume,
+  "sync: the change at the floor": syncAtTheFloor,
 };

@@ -32,5 +32,7 @@ export function emulatorControl(emulatorUrl) {
       return (await call("GET", "/requests")).filter((entry) => entry.apiKey === apiKey);
     },
     configure: (config) => call("POST", "/config", config),
+    /** Changes an account between two reads; answers the true diff. */
+    mutate: (spec) => call("POST", "/mutate", spec),
   };
 }

@@ -1,0 +1,369 @@
+//! The sync state: an opaque, versioned string — `lns1.` and the base64url
+//! of a compact binary — that holds, per list, the items the last sync
+//! knew (what [`Removed`] needs, nothing more), and when connections were
+//! last read in full. It holds no secret: the account is a binding tag
+//! (`client::binding`), and the whole is sealed with a MAC keyed by the API
+//! key, so a state altered, cut short or written for another account is
+//! `INVALID_INPUT` naming `state`, and nothing is sent.
+//!
+//! ```text
+//! payload := provider(text) account_tag(8 bytes LE) last_full(varint: 0 | ms + 1)
+//!            lists(u8: bits 0–2 a list with entries, bits 3–5 its baseline still being read)
+//!            { count(varint) entry* [pending run cursor(text)] }*
+//! entry   := flags(u8) [id] [name] [profile] [member id]
+//! state   := "lns1." base64url(payload mac(8 bytes LE))
+//! ```
+//!
+//! Compact where it counts (1,201 connections): a profile URL is stored as
+//! its decoded slug (rebuilt exactly, else kept whole), a decimal id as a
+//! varint, a member id that is the slug not at all, the key never (it is
+//! the id, the profile URL or the member id).
+
+use crate::client::binding::{account_tag, keyed_digest};
+use crate::client::cursor::{base64url_decode, base64url_encode, Cursor};
+use crate::error::Error;
+use crate::normalize::profile_url::{percent_decode, percent_encode};
+use crate::query::{Credentials, Resource};
+
+use super::bytes::{ByteReader, ByteWriter};
+use super::diff::Removed;
+
+pub const STATE_PREFIX: &str = "lns1.";
+/// A list longer than any LinkedIn allows (30,000 connections), as a bound
+/// on what a decoded state may claim before its entries are read.
+const MAX_KNOWN: u64 = 100_000;
+const PROFILE_ORIGIN: &str = "https://www.linkedin.com/in/";
+/// Separates the MAC's messages from the account tag's (which start with a provider id).
+const MAC_DOMAIN: u8 = 0xff;
+
+const HAS_ID: u8 = 1;
+const ID_IS_NUMBER: u8 = 1 << 1;
+const HAS_NAME: u8 = 1 << 2;
+const PROFILE_SLUG: u8 = 1 << 3;
+const PROFILE_URL: u8 = 1 << 4;
+const HAS_MEMBER_ID: u8 = 1 << 5;
+const MEMBER_ID_IS_SLUG: u8 = 1 << 6;
+const KNOWN_FLAGS: u8 = (1 << 7) - 1;
+
+/// A decoded sync state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncState {
+    pub provider: String,
+    pub account_tag: u64,
+    /// When connections were last read in full (ms since the epoch).
+    pub last_full_sync_at: Option<i64>,
+    /// Per list (in `Resource::ALL` order), the items known, in list order;
+    /// `None` until the list's first (baseline) reading.
+    pub lists: [Option<Vec<Removed>>; 3],
+    /// Per list, a baseline cut short by a budget: the run cursor it goes on
+    /// from (its entries so far are in `lists`). A sync never ends in the
+    /// middle of a list otherwise.
+    pub pending: [Option<String>; 3],
+}
+
+fn index(resource: Resource) -> usize {
+    match resource {
+        Resource::SentInvitations => 0,
+        Resource::ReceivedInvitations => 1,
+        Resource::Connections => 2,
+    }
+}
+
+impl SyncState {
+    /// An empty state for `provider`'s account as `credentials` identify it.
+    pub fn new(provider: &str, credentials: &Credentials) -> SyncState {
+        SyncState {
+            provider: provider.to_string(),
+            account_tag: account_tag(provider, credentials),
+            last_full_sync_at: None,
+            lists: [None, None, None],
+            pending: [None, None, None],
+        }
+    }
+
+    /// Whether the list's baseline was read to its end.
+    pub fn has_baseline(&self, resource: Resource) -> bool {
+        self.known(resource).is_some() && self.pending(resource).is_none()
+    }
+
+    /// The cursor a baseline cut short continues from.
+    pub fn pending(&self, resource: Resource) -> Option<&str> {
+        self.pending.get(index(resource))?.as_deref()
+    }
+
+    pub fn set_pending(&mut self, resource: Resource, cursor: Option<String>) {
+        if let Some(slot) = self.pending.get_mut(index(resource)) {
+            *slot = cursor;
+        }
+    }
+
+    pub fn known(&self, resource: Resource) -> Option<&[Removed]> {
+        self.lists.get(index(resource))?.as_deref()
+    }
+
+    pub fn set_known(&mut self, resource: Resource, known: Vec<Removed>) {
+        if let Some(slot) = self.lists.get_mut(index(resource)) {
+            *slot = Some(known);
+        }
+    }
+
+    /// How many items the state knows, over every list.
+    pub fn known_items(&self) -> usize {
+        self.lists.iter().flatten().map(Vec::len).sum()
+    }
+
+    pub fn encode(&self, credentials: &Credentials) -> String {
+        let mut out = ByteWriter::default();
+        out.text(&self.provider);
+        out.bytes.extend_from_slice(&self.account_tag.to_le_bytes());
+        let last_full = self
+            .last_full_sync_at
+            .and_then(|ms| u64::try_from(ms).ok())
+            .map_or(0, |ms| ms.saturating_add(1));
+        out.varint(last_full);
+        let mut mask = 0u8;
+        for (bit, (list, pending)) in self.lists.iter().zip(&self.pending).enumerate() {
+            if list.is_some() {
+                mask |= 1 << bit;
+                if pending.is_some() {
+                    mask |= 1 << (bit + 3);
+                }
+            }
+        }
+        out.byte(mask);
+        for (position, (list, pending)) in self.lists.iter().zip(&self.pending).enumerate() {
+            let Some(list) = list else { continue };
+            out.varint(list.len() as u64);
+            let invitations = position != index(Resource::Connections);
+            for entry in list {
+                write_entry(&mut out, entry, invitations);
+            }
+            if let Some(cursor) = pending {
+                out.text(cursor);
+            }
+        }
+        let mac = seal(credentials, &out.bytes);
+        out.bytes.extend_from_slice(&mac.to_le_bytes());
+        format!("{STATE_PREFIX}{}", base64url_encode(&out.bytes))
+    }
+
+    /// Reads a state this client issued; anything else is `INVALID_INPUT`
+    /// naming `state`.
+    pub fn decode(
+        text: &str,
+        provider: &'static str,
+        credentials: &Credentials,
+    ) -> Result<SyncState, Error> {
+        let refuse = |problem: &str| Error::invalid_input("state", problem).with_provider(provider);
+        let damaged = || {
+            refuse("is not a sync state this library issued, or it was altered or cut short; pass the state the last sync returned, or none for a first sync")
+        };
+        let body = text.strip_prefix(STATE_PREFIX).ok_or_else(|| {
+            if text.starts_with("lns") {
+                refuse(
+                    "comes from another version of this library; run a first sync (no state) again",
+                )
+            } else {
+                damaged()
+            }
+        })?;
+        let bytes = base64url_decode(body)
+            .filter(|bytes| base64url_encode(bytes) == body)
+            .ok_or_else(damaged)?;
+        let split = bytes.len().checked_sub(8).ok_or_else(damaged)?;
+        let (payload, mac) = bytes.split_at_checked(split).ok_or_else(damaged)?;
+        let mut reader = ByteReader::new(payload);
+        let issuer = reader.text().ok_or_else(damaged)?;
+        if issuer != provider {
+            return Err(refuse(&format!(
+                "was issued for {}; this client is {}",
+                crate::json::quoted(&issuer),
+                crate::json::quoted(provider)
+            )));
+        }
+        let mut tag = [0u8; 8];
+        tag.copy_from_slice(reader.take(8).ok_or_else(damaged)?);
+        let mut sealed = [0u8; 8];
+        sealed.copy_from_slice(mac);
+        if u64::from_le_bytes(sealed) != seal(credentials, payload) {
+            return Err(refuse("was not issued for this account and API key, or it was altered or cut short (after an API key is rotated, run a first sync again)"));
+        }
+        if u64::from_le_bytes(tag) != account_tag(provider, credentials) {
+            return Err(refuse(
+                "was issued for another account of this provider; run a first sync for this one",
+            ));
+        }
+        let state =
+            read_lists(&mut reader, provider, u64::from_le_bytes(tag)).ok_or_else(damaged)?;
+        Ok(state)
+    }
+}
+
+fn seal(credentials: &Credentials, payload: &[u8]) -> u64 {
+    let mut message = Vec::with_capacity(payload.len() + 1);
+    message.push(MAC_DOMAIN);
+    message.extend_from_slice(payload);
+    keyed_digest(credentials, &message)
+}
+
+fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<SyncState> {
+    let last_full = match reader.varint()? {
+        0 => None,
+        stamp => Some(i64::try_from(stamp - 1).ok()?),
+    };
+    let mask = reader.byte()?;
+    // A pending baseline belongs to a list with entries.
+    if mask >= 1 << 6 || (mask >> 3) & !mask != 0 {
+        return None;
+    }
+    let mut pending: [Option<String>; 3] = [None, None, None];
+    let mut lists: [Option<Vec<Removed>>; 3] = [None, None, None];
+    for (position, slot) in lists.iter_mut().enumerate() {
+        if mask & 1 << position == 0 {
+            continue;
+        }
+        let count = reader.varint()?;
+        // Every entry takes at least two bytes: no claim past what is there.
+        if count > MAX_KNOWN || count > reader.remaining() as u64 / 2 {
+            return None;
+        }
+        let invitations = position != index(Resource::Connections);
+        let mut list = Vec::with_capacity(usize::try_from(count).ok()?);
+        for _ in 0..count {
+            list.push(read_entry(reader, invitations)?);
+        }
+        *slot = Some(list);
+        if mask & 1 << (position + 3) != 0 {
+            let cursor = reader.text()?;
+            let run = Cursor::decode(&cursor).ok()?;
+            let resource = Resource::ALL.into_iter().find(|r| index(*r) == position)?;
+            if run.resource != resource || run.provider != provider {
+                return None;
+            }
+            *pending.get_mut(position)? = Some(cursor);
+        }
+    }
+    reader.at_end().then(|| SyncState {
+        provider: provider.to_string(),
+        account_tag: tag,
+        last_full_sync_at: last_full,
+        lists,
+        pending,
+    })
+}
+
+/// A decimal id that a varint gives back exactly (no sign, no leading zero).
+fn numeric_id(id: &str) -> Option<u64> {
+    let value = crate::json::parse_u64(id)?;
+    (value.to_string() == id).then_some(value)
+}
+
+/// The decoded slug of a canonical `/in/` URL, when re-encoding it gives
+/// the URL back exactly.
+fn slug_of(url: &str) -> Option<String> {
+    let encoded = url.strip_prefix(PROFILE_ORIGIN)?;
+    let slug = String::from_utf8(percent_decode(encoded)).ok()?;
+    (!slug.is_empty() && percent_encode(slug.as_bytes()) == encoded).then_some(slug)
+}
+
+fn write_entry(out: &mut ByteWriter, entry: &Removed, invitation: bool) {
+    let mut flags = 0;
+    let id = if invitation {
+        entry.id.as_deref()
+    } else {
+        None
+    };
+    let number = id.and_then(numeric_id);
+    if id.is_some() {
+        flags |= HAS_ID;
+    }
+    if number.is_some() {
+        flags |= ID_IS_NUMBER;
+    }
+    if entry.name.is_some() {
+        flags |= HAS_NAME;
+    }
+    let slug = entry.profile_url.as_deref().and_then(slug_of);
+    match (&slug, &entry.profile_url) {
+        (Some(_), _) => flags |= PROFILE_SLUG,
+        (None, Some(_)) => flags |= PROFILE_URL,
+        (None, None) => {}
+    }
+    let member = entry.member_id.as_deref();
+    match member {
+        Some(member) if slug.as_deref() == Some(member) => flags |= MEMBER_ID_IS_SLUG,
+        Some(_) => flags |= HAS_MEMBER_ID,
+        None => {}
+    }
+    out.byte(flags);
+    match (number, id) {
+        (Some(number), _) => out.varint(number),
+        (None, Some(id)) => out.text(id),
+        (None, None) => {}
+    }
+    if let Some(name) = &entry.name {
+        out.text(name);
+    }
+    match (&slug, &entry.profile_url) {
+        (Some(slug), _) => out.text(slug),
+        (None, Some(url)) => out.text(url),
+        (None, None) => {}
+    }
+    if let (Some(member), true) = (member, flags & HAS_MEMBER_ID != 0) {
+        out.text(member);
+    }
+}
+
+fn read_entry(reader: &mut ByteReader<'_>, invitation: bool) -> Option<Removed> {
+    let flags = reader.byte()?;
+    let contradictory = flags & !KNOWN_FLAGS != 0
+        || (flags & ID_IS_NUMBER != 0 && flags & HAS_ID == 0)
+        || (flags & PROFILE_SLUG != 0 && flags & PROFILE_URL != 0)
+        || (flags & MEMBER_ID_IS_SLUG != 0
+            && flags & (HAS_MEMBER_ID | PROFILE_SLUG) != PROFILE_SLUG)
+        || (invitation != (flags & HAS_ID != 0));
+    if contradictory {
+        return None;
+    }
+    let id = match (flags & HAS_ID != 0, flags & ID_IS_NUMBER != 0) {
+        (true, true) => Some(reader.varint()?.to_string()),
+        (true, false) => Some(reader.text().filter(|id| numeric_id(id).is_none())?),
+        _ => None,
+    };
+    let name = if flags & HAS_NAME != 0 {
+        Some(reader.text()?)
+    } else {
+        None
+    };
+    let (slug, profile_url) = if flags & PROFILE_SLUG != 0 {
+        let slug = reader.text()?;
+        let url = format!("{PROFILE_ORIGIN}{}", percent_encode(slug.as_bytes()));
+        (Some(slug), Some(url))
+    } else if flags & PROFILE_URL != 0 {
+        (
+            None,
+            Some(reader.text().filter(|url| slug_of(url).is_none())?),
+        )
+    } else {
+        (None, None)
+    };
+    let member_id = if flags & MEMBER_ID_IS_SLUG != 0 {
+        slug
+    } else if flags & HAS_MEMBER_ID != 0 {
+        Some(reader.text()?)
+    } else {
+        None
+    };
+    let key = if invitation {
+        id.clone()?
+    } else {
+        profile_url.clone().or_else(|| member_id.clone())?
+    };
+    Some(Removed {
+        key,
+        id: if invitation { id } else { member_id.clone() },
+        name,
+        profile_url,
+        member_id,
+    })
+}

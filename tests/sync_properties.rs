@@ -1,0 +1,227 @@
+//! Property: over random sequences of network changes and syncs cut short
+//! by random budgets, on every provider, the union of the changes reported
+//! is the true change — every item added once, every item gone removed once
+//! (after a final full sync), none twice — and every acceptance of an
+//! invitation that leaves once both lists have a whole baseline is
+//! reported exactly once (baselines cut short resume across syncs).
+
+mod support;
+mod sync_support;
+
+use std::collections::{HashMap, HashSet};
+
+use linkedin_network::client::budget::Budgets;
+use linkedin_network::client::sync::SyncRequest;
+use linkedin_network::client::{CancelToken, Settings};
+use linkedin_network::query::Resource;
+use linkedin_network::sync::SyncState;
+use support::{block_on, Clock, Scripted};
+use sync_support::network::Network;
+use sync_support::Rng;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Event {
+    Added,
+    Removed,
+}
+
+type Log = [HashMap<String, Vec<Event>>; 3];
+
+fn record(log: &mut Log, list: usize, key: &str, event: Event) {
+    log[list].entry(key.to_string()).or_default().push(event);
+}
+
+fn mutate(
+    rng: &mut Rng,
+    network: &Network,
+    accepted: &mut Vec<String>,
+    withdrawn: &mut Vec<String>,
+) {
+    for _ in 0..rng.below(6) {
+        let lists = network.truth();
+        match rng.below(7) {
+            0 => {
+                network.invite(1 + rng.below(3) as usize);
+            }
+            1 if !lists[0].is_empty() => {
+                accepted.push(network.accept(rng.below(lists[0].len() as u64) as usize))
+            }
+            2 if !lists[0].is_empty() => {
+                withdrawn.push(network.withdraw(rng.below(lists[0].len() as u64) as usize))
+            }
+            3 => {
+                let most = if rng.chance(200) { 80 } else { 4 };
+                network.connect(1 + rng.below(most) as usize);
+            }
+            4 if !lists[2].is_empty() => {
+                network.disconnect(rng.below(lists[2].len() as u64) as usize);
+            }
+            5 => {
+                network.receive(1 + rng.below(2) as usize);
+            }
+            6 if !lists[1].is_empty() => {
+                network.answer_received(rng.below(lists[1].len() as u64) as usize);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn reported_changes_add_up_to_the_true_change_under_random_budget_cuts() {
+    let mut rng = Rng(0x5_1ace);
+    let (mut cuts, mut resumed) = (0, 0);
+    for case in 0..45 {
+        let provider = *rng.pick(&["linkup-v2", "linkup-v1", "connectsafely"]);
+        let network = Network::new(
+            provider,
+            rng.below(260) as usize,
+            rng.below(40) as usize,
+            rng.below(12) as usize,
+        );
+        let clock = Clock::default();
+        let serve = network.clone();
+        let transport = Scripted::new(&clock, move |request, _| serve.answer(request));
+        let client = support::client(provider, transport, &clock, Settings::default());
+        let (mut log, mut accepted_truth, mut withdrawn) = (Log::default(), Vec::new(), Vec::new());
+        let mut accepted_reported: Vec<String> = Vec::new();
+        let mut removed_when_linked: Vec<String> = Vec::new();
+        let mut state: Option<String> = None;
+        let rounds = 2 + rng.below(6);
+        for round in 0..=rounds {
+            let last = round == rounds;
+            if round > 0 {
+                mutate(&mut rng, &network, &mut accepted_truth, &mut withdrawn);
+            }
+            let budgets = match rng.below(3) {
+                _ if last => Budgets::default(),
+                0 => Budgets {
+                    max_credits: Some(rng.below(9)),
+                    ..Budgets::default()
+                },
+                1 => Budgets {
+                    max_requests: Some(rng.below(9)),
+                    ..Budgets::default()
+                },
+                _ => Budgets::default(),
+            };
+            // Acceptances are paired once both lists have a whole baseline.
+            let linked = state.as_deref().is_some_and(|text| {
+                let decoded = SyncState::decode(text, provider, &support::credentials()).unwrap();
+                decoded.has_baseline(Resource::SentInvitations)
+                    && decoded.has_baseline(Resource::Connections)
+            });
+            let request = SyncRequest {
+                state: state.clone(),
+                full: last || rng.chance(150),
+                budgets,
+                ..SyncRequest::default()
+            };
+            let result = block_on(
+                &clock,
+                client.sync(request, CancelToken::new(), &mut |_| {}),
+            )
+            .unwrap();
+            if let Some(max) = budgets.max_credits {
+                assert!(
+                    result.credits_used <= max,
+                    "case {case}: {} > {max}",
+                    result.credits_used
+                );
+            }
+            if let Some(max) = budgets.max_requests {
+                assert!(result.requests <= max, "case {case}");
+            }
+            cuts += u64::from(!result.complete);
+            assert!(
+                !last || result.complete,
+                "case {case}: the final sync is unbudgeted"
+            );
+            let changes = &result.changes;
+            for (list, added, removed) in [
+                (
+                    0,
+                    changes
+                        .sent_invitations
+                        .added
+                        .iter()
+                        .map(|i| i.id.clone())
+                        .collect::<Vec<_>>(),
+                    &changes.sent_invitations.removed,
+                ),
+                (
+                    1,
+                    changes
+                        .received_invitations
+                        .added
+                        .iter()
+                        .map(|i| i.id.clone())
+                        .collect(),
+                    &changes.received_invitations.removed,
+                ),
+                (
+                    2,
+                    changes
+                        .connections
+                        .added
+                        .iter()
+                        .map(|c| c.person.profile_url.clone().unwrap())
+                        .collect(),
+                    &changes.connections.removed,
+                ),
+            ] {
+                for key in added {
+                    record(&mut log, list, &key, Event::Added);
+                }
+                for gone in removed {
+                    record(&mut log, list, &gone.key, Event::Removed);
+                    if list == 0 && linked {
+                        removed_when_linked.push(gone.key.clone());
+                    }
+                }
+            }
+            accepted_reported.extend(changes.accepted.iter().map(|a| a.invitation.key.clone()));
+            let kept = SyncState::decode(&result.state, provider, &support::credentials()).unwrap();
+            resumed += u64::from(
+                Resource::ALL
+                    .iter()
+                    .any(|list| kept.pending(*list).is_some()),
+            );
+            state = Some(result.state);
+        }
+        let truth = network.truth();
+        for list in 0..3 {
+            let now: HashSet<&String> = truth[list].iter().collect();
+            for key in &truth[list] {
+                assert_eq!(
+                    log[list].get(key).map(Vec::as_slice),
+                    Some(&[Event::Added][..]),
+                    "case {case} list {list} {key}"
+                );
+            }
+            for (key, events) in &log[list] {
+                if !now.contains(key) {
+                    assert_eq!(
+                        events.as_slice(),
+                        [Event::Added, Event::Removed],
+                        "case {case} list {list} {key}"
+                    );
+                }
+            }
+        }
+        let mut expected: Vec<&String> = accepted_truth
+            .iter()
+            .filter(|id| removed_when_linked.contains(id))
+            .collect();
+        let mut reported: Vec<&String> = accepted_reported.iter().collect();
+        expected.sort();
+        reported.sort();
+        assert_eq!(reported, expected, "case {case}: acceptances");
+        assert!(withdrawn.iter().all(|id| !accepted_reported.contains(id)));
+    }
+    assert!(cuts > 20, "the budgets cut some syncs short ({cuts})");
+    assert!(
+        resumed > 10,
+        "some baselines went on over several syncs ({resumed})"
+    );
+}
