@@ -399,6 +399,7 @@ fn cursor_limits_hold_at_their_edges() {
             offset: 7,
             total: None,
             recent: vec![],
+            chain: None,
         }
         .encode()
     };
