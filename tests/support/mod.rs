@@ -65,6 +65,9 @@ pub fn honest_client(
     (client, transport, clock)
 }
 
+/// The providers the older client tests script by hand (their fake bodies
+/// are per provider); every registered provider, Unipile included, runs
+/// tests/conformance.rs through `providers::all()`.
 pub const PROVIDERS: [&str; 3] = ["linkup-v2", "linkup-v1", "connectsafely"];
 
 use linkedin_network::client::report::CollectResult;
