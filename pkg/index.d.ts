@@ -258,9 +258,107 @@ export interface ResourceClient<T extends Item, F extends string = InvitationTyp
   estimate(options?: RangeOptions<F>): Estimate;
 }
 
+/** What an action did (SPEC §9). `notPending`: nothing was pending any more (already withdrawn, accepted, ignored or expired — possibly by a lost earlier attempt of the same call). */
+export type ActionOutcome = "withdrawn" | "accepted" | "ignored" | "notPending";
+
+/** Enough of an invitation to find it in your own store. */
+export interface InvitationRef {
+  id: string;
+  name: string | null;
+  profileUrl: string | null;
+}
+
+export interface ActionResult<O extends ActionOutcome = ActionOutcome> {
+  outcome: O | "notPending";
+  invitation: InvitationRef;
+  /** Credits charged, including a lost attempt's when its repeat found nothing pending. */
+  creditsUsed: number;
+  /** HTTP requests sent, repeats included. */
+  requests: number;
+}
+
+export interface ActionOptions {
+  signal?: AbortSignal;
+}
+
+export type WithdrawStaleStopReason =
+  | "end"
+  | "max"
+  | "maxCredits"
+  | "maxRequests"
+  | "aborted"
+  | "auth"
+  | "insufficientCredits";
+
+export interface WithdrawStaleProgress {
+  planned: number;
+  done: number;
+  withdrawn: number;
+  notPending: number;
+  failed: number;
+  creditsUsed: number;
+  requests: number;
+  /** `null` while the run goes on; why it ended in the last event. */
+  stopReason: WithdrawStaleStopReason | null;
+}
+
+export interface WithdrawStaleOptions {
+  /** Withdraw only invitations at least this many whole days old (never a younger one). */
+  olderThanDays: number;
+  /** At most this many withdrawals (oldest first). */
+  max?: number;
+  /** For the whole run, reading the pending list included. */
+  maxCredits?: number;
+  maxRequests?: number;
+  /** Plan only: read the list, write nothing. */
+  dryRun?: boolean;
+  onProgress?: (progress: WithdrawStaleProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface WithdrawStalePlan {
+  /** Oldest first. */
+  candidates: { invitation: Invitation; days: number }[];
+  /** What the real run spends: reading the list plus every planned withdrawal. */
+  credits: number;
+  requests: number;
+  /** Stale invitations left out by `max`, `maxCredits` or `maxRequests`. */
+  leftOut: number;
+  limitedBy: "max" | "maxCredits" | "maxRequests" | null;
+  warnings: string[];
+}
+
+export interface WithdrawStaleResult {
+  results: { invitation: InvitationRef; outcome: "withdrawn" | "notPending" | null; error: LinkedInNetworkError | null }[];
+  withdrawn: number;
+  notPending: number;
+  failed: number;
+  creditsUsed: number;
+  requests: number;
+  complete: boolean;
+  stopReason: WithdrawStaleStopReason;
+  /** Always includes: a withdrawn person cannot be invited again for about three weeks. */
+  warnings: string[];
+}
+
+export interface SentInvitationsClient extends ResourceClient<Invitation> {
+  /** Withdraws one pending sent invitation, as list, iterate or sync returned it. */
+  withdraw(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"withdrawn">>;
+  /** Reads the whole pending list and plans the withdrawals of the stale ones, writing nothing. */
+  withdrawStale(options: WithdrawStaleOptions & { dryRun: true }): Promise<WithdrawStalePlan>;
+  /** Reads the whole pending list and withdraws the stale ones, oldest first, one at a time. */
+  withdrawStale(options: WithdrawStaleOptions & { dryRun?: false }): Promise<WithdrawStaleResult>;
+}
+
+export interface ReceivedInvitationsClient extends ResourceClient<Invitation> {
+  accept(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"accepted">>;
+  /** Not offered by linkup-v2 or linkup-v1: INVALID_INPUT there, nothing sent. */
+  ignore(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"ignored">>;
+}
+
 export interface Client {
-  readonly sentInvitations: ResourceClient<Invitation>;
-  readonly receivedInvitations: ResourceClient<Invitation>;
+  readonly sentInvitations: SentInvitationsClient;
+  readonly receivedInvitations: ReceivedInvitationsClient;
   /** Connections cannot be filtered by type: `invitationType` does not compile. */
   readonly connections: ResourceClient<Connection, never>;
 }

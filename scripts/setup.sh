@@ -36,3 +36,13 @@ if [ "${SKIP_CHROMIUM:-}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium chromium-driver
 fi
+
+# Fonts for the names and headlines the demo shows (CJK, emoji): without them
+# its screenshots show empty boxes where a person sees text.
+if [ "${SKIP_CHROMIUM:-}" != 1 ] && { [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; }; then
+  say "installing fonts (Noto CJK, Noto Color Emoji)"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends fonts-noto-cjk fonts-noto-color-emoji
+fi

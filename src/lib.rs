@@ -16,6 +16,8 @@
     )
 )]
 
+pub mod action_options;
+pub mod actions;
 pub mod client;
 pub mod error;
 pub mod http;

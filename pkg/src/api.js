@@ -2,6 +2,7 @@
 // this file converts: options to JSON text, JSON text to objects, thrown
 // payloads to LinkedInNetworkError, and pages to an async iterator.
 
+import { actionMethods } from "./actions.js";
 import { LinkedInNetworkError, fromWasm, invalidInput, isInstanceFailure, withAbortReason } from "./errors.js";
 
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
@@ -194,8 +195,10 @@ export function createApi(wasm, loading) {
       if (!loaded) throw notReady(name);
       return withCore;
     };
+    const actions = actionMethods({ coreWhenReady, fail, toJson, progressCallback });
     const resource = (name) => {
       const api = Object.freeze({
+        ...actions[name],
         async list(options) {
           const { signal, ...rest } = options ?? {};
           const withCore = await coreWhenReady();

@@ -185,7 +185,8 @@ pub fn aborted(cancel: &CancelToken) -> Error {
     }
 }
 
-fn transport_error(provider: &'static str, failure: TransportError) -> Error {
+/// The error a transport failure becomes, for reads and writes alike.
+pub fn transport_error(provider: &'static str, failure: TransportError) -> Error {
     match failure {
         TransportError::Network(detail) => Error::new(
             ErrorCode::Network,

@@ -3,6 +3,7 @@
 //! requests, parsing and plans come from the pure core; `src/wasm/` plugs in
 //! `fetch` and `setTimeout`, tests plug in a script and a fake clock.
 
+pub mod actions;
 pub mod binding;
 pub mod budget;
 pub mod call;
@@ -13,6 +14,7 @@ pub mod retry;
 pub mod run;
 pub mod sync;
 pub mod transport;
+pub mod withdraw_stale;
 
 use core::cell::{Cell, RefCell};
 use std::rc::Rc;

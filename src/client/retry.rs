@@ -30,8 +30,15 @@ impl RetryPolicy {
         if !error.retryable || failed >= self.max_attempts {
             return None;
         }
-        if let Some(server_says) = error.retry_after_ms {
-            return Some(server_says.min(self.max_delay_ms));
+        Some(self.backoff_ms(failed, error.retry_after_ms, unit))
+    }
+
+    /// The wait after attempt number `failed` (1-based): the server's
+    /// `Retry-After` where it gave one, else full jitter — both clamped to
+    /// `max_delay_ms`. Whether to wait at all is the caller's decision.
+    pub fn backoff_ms(&self, failed: u32, retry_after_ms: Option<u64>, unit: f64) -> u64 {
+        if let Some(server_says) = retry_after_ms {
+            return server_says.min(self.max_delay_ms);
         }
         // Full jitter (AWS's "Exponential Backoff And Jitter"): uniform in
         // [0, min(cap, base × 2^(n−1))], which spreads a crowd of clients out.
@@ -40,7 +47,7 @@ impl RetryPolicy {
             .base_delay_ms
             .saturating_mul(1u64 << exponent)
             .min(self.max_delay_ms);
-        Some((unit.clamp(0.0, 1.0) * ceiling as f64) as u64)
+        (unit.clamp(0.0, 1.0) * ceiling as f64) as u64
     }
 }
 

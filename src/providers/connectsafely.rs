@@ -3,6 +3,9 @@
 //! pages of 10 (connections: `limit` up to 12); no total and no has-more —
 //! a page shorter than asked ends the list.
 
+mod actions;
+
+use crate::actions::{Action, ActionAnswer, Cost};
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::{quoted, Obj};
@@ -116,6 +119,41 @@ impl Provider for ConnectSafely {
             ],
             body: None,
         })
+    }
+
+    fn actions(&self) -> &'static [Action] {
+        actions::ACTIONS
+    }
+
+    /// Seat-billed: no credits per call.
+    fn action_price(&self, _action: Action) -> Cost {
+        Cost {
+            credits: 0,
+            requests: 1,
+        }
+    }
+
+    fn action_reissuable(&self, _action: Action) -> bool {
+        actions::REISSUABLE
+    }
+
+    fn action_request(
+        &self,
+        action: Action,
+        invitation: &Invitation,
+        credentials: &Credentials,
+        base_url: &str,
+    ) -> Result<HttpRequest, Error> {
+        actions::request(action, invitation, credentials, base_url)
+    }
+
+    fn parse_action(
+        &self,
+        action: Action,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<ActionAnswer, Error> {
+        actions::parse(action, response, now_ms)
     }
 
     fn parse_page(

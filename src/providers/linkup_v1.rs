@@ -3,6 +3,9 @@
 //! 1-based), 1 credit a page; errors as `{status: "error", message}`, often
 //! with HTTP 200, so the envelope — not the status — decides.
 
+mod actions;
+
+use crate::actions::{Action, ActionAnswer, Cost};
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{quoted, Obj, ObjectWriter};
@@ -160,6 +163,37 @@ impl Provider for LinkupV1 {
             vec![("x-api-key", api_key.to_string())],
             body,
         ))
+    }
+
+    fn actions(&self) -> &'static [Action] {
+        actions::ACTIONS
+    }
+
+    fn action_price(&self, action: Action) -> Cost {
+        actions::price(action)
+    }
+
+    fn action_reissuable(&self, _action: Action) -> bool {
+        actions::REISSUABLE
+    }
+
+    fn action_request(
+        &self,
+        action: Action,
+        invitation: &Invitation,
+        credentials: &Credentials,
+        base_url: &str,
+    ) -> Result<HttpRequest, Error> {
+        actions::request(action, invitation, credentials, base_url)
+    }
+
+    fn parse_action(
+        &self,
+        action: Action,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<ActionAnswer, Error> {
+        actions::parse(action, response, now_ms)
     }
 
     fn parse_page(

@@ -3,6 +3,9 @@
 //! returned, rounded up, per call; errors in a `{success: false, error}`
 //! envelope with a documented code and HTTP status.
 
+mod actions;
+
+use crate::actions::{Action, ActionAnswer, Cost};
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{Obj, ObjectWriter};
@@ -108,6 +111,37 @@ impl Provider for LinkupV2 {
             vec![("x-api-key", api_key.to_string())],
             body,
         ))
+    }
+
+    fn actions(&self) -> &'static [Action] {
+        actions::ACTIONS
+    }
+
+    fn action_price(&self, action: Action) -> Cost {
+        actions::price(action)
+    }
+
+    fn action_reissuable(&self, _action: Action) -> bool {
+        actions::REISSUABLE
+    }
+
+    fn action_request(
+        &self,
+        action: Action,
+        invitation: &Invitation,
+        credentials: &Credentials,
+        base_url: &str,
+    ) -> Result<HttpRequest, Error> {
+        actions::request(action, invitation, credentials, base_url)
+    }
+
+    fn parse_action(
+        &self,
+        action: Action,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<ActionAnswer, Error> {
+        actions::parse(action, response, now_ms)
     }
 
     fn parse_page(

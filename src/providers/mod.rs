@@ -7,10 +7,11 @@ mod linkup_v1;
 mod linkup_v2;
 mod unipile;
 
+use crate::actions::{unsupported, Action, ActionAnswer, Cost};
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{parse_object, Obj, Value};
-use crate::model::{Item, Page};
+use crate::model::{Invitation, Item, Page};
 use crate::normalize::time::parse_http_date;
 use crate::plan::PlannedCall;
 use crate::query::{Credentials, Resource, Target};
@@ -118,6 +119,52 @@ pub trait Provider: Sync {
     /// was issued), so the run starts the chain again from the head.
     fn continuation_refused(&self, _error: &Error) -> bool {
         false
+    }
+
+    /// The actions (SPEC §9) this provider's API offers; any other is
+    /// `INVALID_INPUT` naming the provider and the action, nothing sent.
+    fn actions(&self) -> &'static [Action] {
+        &[]
+    }
+
+    /// What one successful `action` costs: credits and HTTP requests.
+    fn action_price(&self, _action: Action) -> Cost {
+        Cost {
+            credits: 0,
+            requests: 1,
+        }
+    }
+
+    /// Whether sending `action` again for the same invitation can never do
+    /// a second, different thing (it names the invitation, and once done it
+    /// answers "not pending"): only then may the client repeat it after an
+    /// ambiguous failure. No by default: a provider opts in per action.
+    fn action_reissuable(&self, _action: Action) -> bool {
+        false
+    }
+
+    /// The request for `action` on `invitation`, from the fields the
+    /// provider needs (a missing one is `INVALID_INPUT` naming it). Called
+    /// after `actions::action_request`'s shared checks.
+    fn action_request(
+        &self,
+        action: Action,
+        _invitation: &Invitation,
+        _credentials: &Credentials,
+        _base_url: &str,
+    ) -> Result<HttpRequest, Error> {
+        Err(unsupported(self.id(), action))
+    }
+
+    /// Reads the answer to an action request: done, not pending, or the
+    /// error it reports (with the credits an error was billed, where it is).
+    fn parse_action(
+        &self,
+        action: Action,
+        _response: &HttpResponse<'_>,
+        _now_ms: Option<i64>,
+    ) -> Result<ActionAnswer, Error> {
+        Err(unsupported(self.id(), action))
     }
 }
 

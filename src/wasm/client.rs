@@ -24,7 +24,7 @@ use crate::wasm::signal::SignalLink;
 use crate::wasm::timer::JsTimer;
 use crate::wasm::to_js;
 
-type JsClient = Client<FetchTransport, JsTimer>;
+pub(super) type JsClient = Client<FetchTransport, JsTimer>;
 
 #[wasm_bindgen]
 pub struct WasmClient {

@@ -4,6 +4,7 @@
 //! `JSON.parse` keeps them exact), and errors leave as `{ lnError: json }`
 //! objects that the package turns into `LinkedInNetworkError`s.
 
+mod actions;
 mod bindings;
 mod client;
 mod fetch;

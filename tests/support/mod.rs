@@ -1,8 +1,11 @@
 //! Test support for the client: fake time, a scripted transport, fake providers.
 #![allow(dead_code, unused_imports)]
 
+pub mod actions;
 pub mod clock;
+pub mod fake_actions;
 pub mod fake_api;
+pub mod fake_pages;
 pub mod fake_unipile;
 pub mod fuzz_cases;
 pub mod transport;

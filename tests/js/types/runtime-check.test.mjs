@@ -146,8 +146,9 @@ describe("the contract the Node harness wraps the package in", () => {
   // A stand-in createClient whose sentInvitations misbehave in the ways asked.
   function fakeClient({ listItems = [], progress = null, throwing = null } = {}) {
     const page = (items) => Object.defineProperty({ ...connectionPage(), items, cursor: "c", requests: 1 }, "next", { value: async () => null });
-    const resource = () =>
+    const resource = (actions = {}) =>
       Object.freeze({
+        ...actions,
         async list() {
           if (throwing) throw throwing;
           return page(listItems);
@@ -167,7 +168,16 @@ describe("the contract the Node harness wraps the package in", () => {
     const sync = async () => {
       throw new Error("not used here");
     };
-    return () => Object.freeze({ sentInvitations: resource(), receivedInvitations: resource(), connections: resource(), sync });
+    const unused = async () => {
+      throw new Error("not used here");
+    };
+    return () =>
+      Object.freeze({
+        sentInvitations: resource({ withdraw: unused, withdrawStale: unused }),
+        receivedInvitations: resource({ accept: unused, ignore: unused }),
+        connections: resource(),
+        sync,
+      });
   }
 
   test("the item type of each resource comes from Client: a connection in sentInvitations is a mismatch, in connections it is not", async () => {

@@ -157,6 +157,26 @@ async function syncAtTheFloor(ctx) {
   return `baseline of ${first.changes.connections.added.length}, then 3 new connections in ${calls} call (${second.creditsUsed} credits in all)`;
 }
 
+async function actionsOnce(ctx) {
+  const client = ctx.client();
+  const { items } = await client.sentInvitations.list({ limit: 10 });
+  // The first withdraw's answer is cut after the write: the repeat finds nothing pending.
+  await ctx.emu.inject({ type: "cut", action: "withdraw", apiKey: ctx.apiKey });
+  const cut = await client.sentInvitations.withdraw(items[0]);
+  check(cut.outcome === "notPending" && cut.requests === 2, `after a cut answer: ${cut.outcome} in ${cut.requests} requests`);
+  const plan = await client.sentInvitations.withdrawStale({ olderThanDays: 21, max: 3, dryRun: true });
+  const before = await ctx.emu.ledger(ctx.apiKey);
+  const done = await client.sentInvitations.withdrawStale({ olderThanDays: 21, max: 3 });
+  const after = await ctx.emu.ledger(ctx.apiKey);
+  check(done.withdrawn === 3, `withdrawn ${done.withdrawn}`);
+  check(done.creditsUsed === plan.credits && done.requests === plan.requests, `run ${done.creditsUsed}/${done.requests}, plan ${plan.credits}/${plan.requests}`);
+  check(done.creditsUsed === after.credits - before.credits, `creditsUsed ${done.creditsUsed}, ledger ${after.credits - before.credits}`);
+  const writes = (await ctx.emu.actions()).filter((entry) => entry.apiKey === ctx.apiKey);
+  const applied = writes.filter((entry) => entry.applied).map((entry) => entry.invitationId);
+  check(applied.length === 4 && new Set(applied).size === 4, `applied ${applied.length} writes (${new Set(applied).size} distinct), expected 4`);
+  return `a cut answer repeated as notPending, then 3 stale withdrawn at the planned ${plan.credits} credits; 4 writes, each once`;
+}
+
 /** name → run(ctx). ctx: { api, emu, provider, apiKey, account, client(extraOptions) }. */
 export const CASES = {
   "list sentInvitations": listCase("sentInvitations"),
@@ -168,4 +188,5 @@ export const CASES = {
   "abort during a hang": abortDuringHang,
   "cursor resume": cursorResume,
   "sync: the change at the floor": syncAtTheFloor,
+  "actions: each write once": actionsOnce,
 };

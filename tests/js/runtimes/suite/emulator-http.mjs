@@ -34,5 +34,7 @@ export function emulatorControl(emulatorUrl) {
     configure: (config) => call("POST", "/config", config),
     /** Changes an account between two reads; answers the true diff. */
     mutate: (spec) => call("POST", "/mutate", spec),
+    /** The action log: every write request, applied or not. */
+    actions: () => call("GET", "/actions"),
   };
 }
