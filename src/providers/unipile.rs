@@ -7,17 +7,19 @@
 //! (`errors/invalid_credentials`) is the `providerCode`; a cursor reused
 //! after its list changed is `400 errors/invalid_parameters`.
 
+mod actions;
+mod items;
+
+use crate::actions::{Action, ActionAnswer};
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
-use crate::json::{quoted, Obj, Value};
-use crate::model::{Connection, Direction, Invitation, Item, Page, Person, RelativeTime};
-use crate::normalize::ids::bare_id;
-use crate::normalize::person::{person, PersonSource};
-use crate::normalize::relative_time::{anchor, exact, resolve, Anchor};
-use crate::normalize::time::parse_iso;
+use crate::json::Obj;
+use crate::model::{Invitation, Item, Page};
+use crate::normalize::relative_time::anchor;
 use crate::plan::{params, split_range, Param, PlannedCall};
 use crate::providers::{read_document, read_list, status_error, InvitationFilter, Provider};
 use crate::query::{Credentials, Resource, Target};
+use items::{connection, invitation};
 
 pub struct Unipile;
 
@@ -26,8 +28,6 @@ const ID: &str = "unipile";
 const PAGE_SIZE: u64 = 100;
 /// The error `type` of a refused parameter, an expired cursor among them.
 const INVALID_PARAMETERS: &str = "errors/invalid_parameters";
-/// `created_at` below this is in seconds, else in milliseconds (NOTES).
-const SECONDS_BELOW: u64 = 100_000_000_000;
 
 fn path(resource: Resource) -> &'static str {
     match resource {
@@ -118,6 +118,33 @@ impl Provider for Unipile {
 
     fn continuation_refused(&self, error: &Error) -> bool {
         error.status == Some(400) && error.provider_code.as_deref() == Some(INVALID_PARAMETERS)
+    }
+
+    fn actions(&self) -> &'static [Action] {
+        actions::ACTIONS
+    }
+
+    fn action_reissuable(&self, _action: Action) -> bool {
+        actions::REISSUABLE
+    }
+
+    fn action_request(
+        &self,
+        action: Action,
+        invitation: &Invitation,
+        credentials: &Credentials,
+        base_url: &str,
+    ) -> Result<HttpRequest, Error> {
+        actions::request(action, invitation, credentials, base_url)
+    }
+
+    fn parse_action(
+        &self,
+        action: Action,
+        response: &HttpResponse<'_>,
+        now_ms: Option<i64>,
+    ) -> Result<ActionAnswer, Error> {
+        actions::parse(action, response, now_ms)
     }
 
     fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {
@@ -223,161 +250,4 @@ fn problem_error(
         error = error.with_provider_message(words);
     }
     error.with_provider_code(kind.unwrap_or(derived::for_status(response.status)))
-}
-
-fn invitation(
-    entry: &Obj<'_, '_>,
-    resource: Resource,
-    clock: Option<&Anchor>,
-    warnings: &mut Vec<String>,
-) -> Result<Invitation, Error> {
-    let id = bare_id(entry, "id")?.ok_or_else(|| entry.wrong("id", "is missing"))?;
-    let specifics = entry.object("specifics")?;
-    let secret = match &specifics {
-        Some(specifics) => specifics.text("shared_secret")?,
-        None => None,
-    };
-    let (direction, person, accept_token) = match resource {
-        Resource::ReceivedInvitations => {
-            let inviter = entry.object("inviter")?;
-            let person = match &inviter {
-                Some(inviter) => someone(
-                    inviter,
-                    ["inviter_name", "inviter_id", "inviter_public_identifier"],
-                    "inviter_description",
-                    warnings,
-                )?,
-                None => Person::default(),
-            };
-            (Direction::Received, person, secret)
-        }
-        _ => (
-            Direction::Sent,
-            someone(
-                entry,
-                ["invited_user", "invited_user_id", "invited_user_public_id"],
-                "invited_user_description",
-                warnings,
-            )?,
-            None,
-        ),
-    };
-    Ok(Invitation {
-        id,
-        urn: None,
-        direction,
-        kind: "CONNECTION".to_string(),
-        provider_type: None,
-        state: None,
-        message: entry.text("invitation_text")?.map(str::to_string),
-        sent_at: sent_at(entry, clock, warnings)?,
-        person,
-        accept_token: accept_token.map(str::to_string),
-        provider: ID,
-    })
-}
-
-/// The other side of an invitation: `[name, member id, public id]` keys and
-/// the headline key of the object that holds them.
-fn someone(
-    holder: &Obj<'_, '_>,
-    [name, member_id, public_id]: [&'static str; 3],
-    headline: &'static str,
-    warnings: &mut Vec<String>,
-) -> Result<Person, Error> {
-    Ok(person(
-        PersonSource {
-            full_name: holder.text(name)?,
-            headline: holder.text(headline)?,
-            public_identifier: holder.text(public_id)?,
-            member_id: holder.text(member_id)?,
-            ..PersonSource::default()
-        },
-        &|| holder.path_of(public_id),
-        warnings,
-    ))
-}
-
-/// `parsed_datetime` (an instant) wins over `date` (LinkedIn's words);
-/// without it, or when it cannot be read, the words are resolved.
-fn sent_at(
-    entry: &Obj<'_, '_>,
-    clock: Option<&Anchor>,
-    warnings: &mut Vec<String>,
-) -> Result<Option<RelativeTime>, Error> {
-    let shown = entry.text("date")?;
-    if let Some(instant) = entry.text("parsed_datetime")? {
-        match parse_iso(instant).and_then(|ms| exact(shown.unwrap_or(instant), ms, clock)) {
-            Some(time) => return Ok(Some(time)),
-            None => warnings.push(format!(
-                "{}: {} is not an ISO 8601 instant; the date text is read instead",
-                entry.path_of("parsed_datetime"),
-                quoted(instant)
-            )),
-        }
-    }
-    Ok(resolve(
-        shown,
-        None,
-        clock,
-        &|| entry.path_of("date"),
-        warnings,
-    ))
-}
-
-fn connection(
-    entry: &Obj<'_, '_>,
-    clock: Option<&Anchor>,
-    warnings: &mut Vec<String>,
-) -> Result<Connection, Error> {
-    let person = person(
-        PersonSource {
-            first_name: entry.text("first_name")?,
-            last_name: entry.text("last_name")?,
-            headline: entry.text("headline")?,
-            profile_url: entry.text("public_profile_url")?,
-            public_identifier: entry.text("public_identifier")?,
-            member_id: entry.text("member_id")?,
-            member_urn: entry.text("member_urn")?,
-            picture_url: entry.text("profile_picture_url")?,
-            ..PersonSource::default()
-        },
-        &|| entry.path_of("public_profile_url"),
-        warnings,
-    );
-    Ok(Connection {
-        person,
-        connected_at: connected_at(entry, clock, warnings)?,
-        provider: ID,
-    })
-}
-
-/// `created_at`: epoch milliseconds (seconds when below 10^11), exact.
-fn connected_at(
-    entry: &Obj<'_, '_>,
-    clock: Option<&Anchor>,
-    warnings: &mut Vec<String>,
-) -> Result<Option<RelativeTime>, Error> {
-    let Some(epoch) = entry.count("created_at")? else {
-        return Ok(None);
-    };
-    let digits = match entry.raw("created_at") {
-        Some(Value::Number(digits)) => digits.to_string(),
-        _ => epoch.to_string(),
-    };
-    let ms = if epoch < SECONDS_BELOW {
-        epoch.checked_mul(1000)
-    } else {
-        Some(epoch)
-    };
-    let time = ms
-        .and_then(|ms| i64::try_from(ms).ok())
-        .and_then(|ms| exact(&digits, ms, clock));
-    if time.is_none() {
-        warnings.push(format!(
-            "{}: {digits} is not an instant a JavaScript Date can hold; connectedAt is null",
-            entry.path_of("created_at")
-        ));
-    }
-    Ok(time)
 }

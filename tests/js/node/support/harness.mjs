@@ -68,6 +68,9 @@ export function freshKey(label) {
 export const PROVIDERS = [
   {
     id: "linkup-v2",
+    // Actions (SPEC §9): whether it can ignore a received invitation; whether an action costs credits.
+    ignores: false,
+    hasCredits: true,
     hasTotal: true,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v2", apiKey, accountId: account, baseUrl: emu.url }),
     timeKey: "linkupV2",
@@ -77,6 +80,8 @@ export const PROVIDERS = [
   },
   {
     id: "linkup-v1",
+    ignores: false,
+    hasCredits: true,
     hasTotal: true,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v1", apiKey, loginToken: account, baseUrl: emu.url }),
     timeKey: "linkupV1",
@@ -86,6 +91,8 @@ export const PROVIDERS = [
   },
   {
     id: "connectsafely",
+    ignores: true,
+    hasCredits: false,
     hasTotal: false,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "connectsafely", apiKey, accountId: account, baseUrl: `${emu.url}/linkedin` }),
     timeKey: "connectsafely",
@@ -95,6 +102,8 @@ export const PROVIDERS = [
   },
   {
     id: "unipile",
+    ignores: true,
+    hasCredits: false,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "unipile", apiKey, accountId: account, baseUrl: emu.url }),
     // Its `date` is the text linkup-v1 shows; `parsed_datetime` the instant beside it.
     timeKey: "linkupV1",
