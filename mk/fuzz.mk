@@ -3,7 +3,7 @@
 # tests/fuzz_corpus.rs). A crash is saved under fuzz/artifacts/<target>/:
 # copy it into the corpus once fixed, as a regression input.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := parse_linkup_v2 parse_linkup_v1 parse_connectsafely relative_time profile_url urn json
+FUZZ_TARGETS := parse_linkup_v2 parse_linkup_v1 parse_connectsafely parse_unipile relative_time profile_url urn json
 
 .PHONY: fuzz fuzz-setup
 fuzz-setup:

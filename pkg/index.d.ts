@@ -2,7 +2,7 @@
 // code returns: every key of the model is always present, `null` where the
 // provider gave nothing; ids are decimal strings, never numbers.
 
-export type ProviderId = "linkup-v2" | "linkup-v1" | "connectsafely";
+export type ProviderId = "linkup-v2" | "linkup-v1" | "connectsafely" | "unipile";
 export type ResourceName = "sentInvitations" | "receivedInvitations" | "connections";
 
 /**
@@ -34,7 +34,8 @@ export interface RelativeTime {
   days: number | null;
   /** ISO 8601 instant (`anchor − days × 24 h`, or the absolute date given), as `toISOString` prints it. */
   at: string | null;
-  precision: "day" | "week" | "month" | "year" | null;
+  /** `"exact"`: the provider gave an instant (Unipile's `parsed_datetime` / `created_at`). */
+  precision: "exact" | "day" | "week" | "month" | "year" | null;
   /** The server clock the text was relative to (metadata timestamp, else the Date header, else the local clock). */
   anchor: string | null;
 }
@@ -205,7 +206,9 @@ interface CommonClientOptions {
 export type ClientOptions =
   | (CommonClientOptions & { provider: "linkup-v2"; apiKey: string; accountId: string })
   | (CommonClientOptions & { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country })
-  | (CommonClientOptions & { provider: "connectsafely"; apiKey: string; accountId?: string });
+  | (CommonClientOptions & { provider: "connectsafely"; apiKey: string; accountId?: string })
+  /** Unipile: `baseUrl` is required (your account's own DSN, e.g. `https://api8.unipile.com:13851`). */
+  | (CommonClientOptions & { provider: "unipile"; apiKey: string; accountId: string; baseUrl: string });
 
 /** `F` is what the list can be filtered by: `never` for connections. */
 export interface RangeOptions<F extends string = InvitationTypeFilter> {
@@ -453,6 +456,7 @@ export type BuildRequestOptions = RangeOptions & { resource: ResourceName; baseU
     | { provider: "linkup-v2"; apiKey: string; accountId: string }
     | { provider: "linkup-v1"; apiKey: string; loginToken: string; country?: Country }
     | { provider: "connectsafely"; apiKey: string; accountId?: string }
+    | { provider: "unipile"; apiKey: string; accountId: string; baseUrl: string }
   );
 
 /** The one request for a range; a range that needs several calls is refused (use planRequests). */

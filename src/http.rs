@@ -7,6 +7,8 @@ use crate::json::write::{json_object, Pairs};
 pub enum Method {
     Get,
     Post,
+    /// A write that removes what the URL names (Unipile's cancel of a sent invitation).
+    Delete,
 }
 
 impl Method {
@@ -14,6 +16,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }

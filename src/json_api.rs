@@ -15,7 +15,8 @@ pub fn build_request_json(options: &str) -> Result<String, Error> {
     let resource = fields.resource()?;
     let query = fields.list_query(provider, resource)?;
     let target = Target {
-        base_url: base_url(fields.text("baseUrl")?, provider.default_base_url())?,
+        base_url: base_url(fields.text("baseUrl")?, provider.default_base_url())
+            .map_err(|error| error.with_provider(provider.id()))?,
         credentials: fields.credentials(provider)?,
         resource,
         invitation_type: query.invitation_type.clone(),

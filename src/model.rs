@@ -31,6 +31,8 @@ pub struct RelativeTime {
 /// How coarse the provider's wording was: "1 month ago" is only good to a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
+    /// The provider gave an instant, not a wording (Unipile's `parsed_datetime`).
+    Exact,
     Day,
     Week,
     Month,
@@ -118,6 +120,11 @@ pub struct Page {
     pub has_more: bool,
     pub credits_used: u64,
     pub warnings: Vec<String>,
+    /// The provider's opaque link to the page after this one, where its
+    /// lists are chained by cursor (`Provider::chained`); `None` at the end
+    /// and for offset providers. Kept out of the JSON form: this library's
+    /// own cursor carries it.
+    pub continuation: Option<String>,
 }
 
 impl Direction {
@@ -132,6 +139,7 @@ impl Direction {
 impl Precision {
     pub fn as_str(self) -> &'static str {
         match self {
+            Precision::Exact => "exact",
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",

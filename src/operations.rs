@@ -14,9 +14,52 @@ pub fn plan_requests(provider: &dyn Provider, query: &ListQuery) -> Vec<PlannedC
     provider.plan(query.resource, query.offset, query.limit)
 }
 
-/// What `query` costs: credits, HTTP requests, upstream calls.
+/// What `query` costs: credits, HTTP requests, upstream calls — what a run
+/// of the range sends when nothing fails, overlapping reads included.
 pub fn estimate_credits(provider: &dyn Provider, query: &ListQuery) -> Estimate {
-    estimate(&plan_requests(provider, query))
+    estimate(&run_calls(provider, query))
+}
+
+/// The calls a run of `query`'s range sends when nothing fails, as
+/// `client::run` reads it: the first call no larger than
+/// `Provider::first_call_limit` (the list's length is not known yet), the
+/// rest on the provider's page grid; on a list without a total (and not
+/// chained) each read after the first starts one item early, on the last
+/// item read, to notice items removed before it. A chained list is its
+/// plan. This may be more calls than `plan_requests`, never more credits.
+pub fn run_calls(provider: &dyn Provider, query: &ListQuery) -> Vec<PlannedCall> {
+    let resource = query.resource;
+    if provider.chained() {
+        return plan_requests(provider, query);
+    }
+    let size = provider.page_size(resource).max(1);
+    let overlapping = !provider.reports_total(resource);
+    let end = query.offset.saturating_add(query.limit);
+    let mut calls: Vec<PlannedCall> = Vec::new();
+    let mut next = query.offset;
+    while next < end {
+        let first = calls.is_empty();
+        let overlap = u64::from(overlapping && !first);
+        // The first call is no larger than the provider reads a list of
+        // unknown length with (linkup-v1: the rest of one page).
+        let step = if first {
+            provider.first_call_limit(resource, next).clamp(1, size)
+        } else {
+            size
+        };
+        let remaining = (end - next).min(step);
+        let from = next.saturating_sub(overlap);
+        let count = remaining.saturating_add(overlap).min(size);
+        let Some(call) = provider.plan(resource, from, count).into_iter().next() else {
+            break;
+        };
+        if call.end() <= next {
+            break;
+        }
+        next = call.end();
+        calls.push(call);
+    }
+    calls
 }
 
 /// The one HTTP request for `query`'s range. A range the provider cannot

@@ -13,6 +13,8 @@ use crate::model::Page;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Param {
     Number(u64),
+    /// An opaque continuation the provider issued (a cursor chain's link).
+    Text(String),
 }
 
 /// A provider's pagination parameters, in the order it documents them.
@@ -43,7 +45,23 @@ impl PlannedCall {
     pub fn param(&self, name: &str) -> Option<u64> {
         self.params.iter().find_map(|(key, value)| match value {
             Param::Number(number) => (*key == name).then_some(*number),
+            Param::Text(_) => None,
         })
+    }
+
+    /// A text parameter by name (a provider's continuation), for the provider that planned it.
+    pub fn text_param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find_map(|(key, value)| match value {
+            Param::Text(text) => (*key == name).then_some(text.as_str()),
+            Param::Number(_) => None,
+        })
+    }
+
+    /// Whether the call continues a cursor chain (carries a provider's continuation).
+    pub fn continues_chain(&self) -> bool {
+        self.params
+            .iter()
+            .any(|(_, value)| matches!(value, Param::Text(_)))
     }
 }
 
@@ -117,6 +135,7 @@ impl ToJson for Param {
     fn write_json(&self, out: &mut String) {
         match self {
             Param::Number(number) => number.write_json(out),
+            Param::Text(text) => text.as_str().write_json(out),
         }
     }
 }

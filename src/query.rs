@@ -239,8 +239,16 @@ pub fn check_token_text(text: &str, field: &str) -> Result<(), Error> {
 /// Validates a base URL: `https://`, or `http://` for loopback hosts only
 /// (a key must never cross a network in clear text). Returned without its
 /// trailing slash. The message never repeats the URL: it may hold a secret.
+/// An empty `default` means the provider has none (a per-customer host):
+/// the caller must give one.
 pub fn base_url(given: Option<&str>, default: &'static str) -> Result<String, Error> {
     let Some(url) = given.map(str::trim).filter(|url| !url.is_empty()) else {
+        if default.is_empty() {
+            return Err(Error::invalid_input(
+                "baseUrl",
+                "is required for this provider: it has no default host (give your account's own API URL)",
+            ));
+        }
         return Ok(default.to_string());
     };
     let lower = url.to_ascii_lowercase();

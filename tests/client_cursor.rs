@@ -7,7 +7,9 @@ mod support;
 use linkedin_network::client::report::CollectResult;
 
 use linkedin_network::client::budget::{Budgets, StopReason};
-use linkedin_network::client::cursor::{Cursor, MAX_CURSOR_BYTES};
+use linkedin_network::client::cursor::{
+    ChainLink, Cursor, MAX_CONTINUATION_BYTES, MAX_CURSOR_BYTES,
+};
 use linkedin_network::client::{CancelToken, RunRequest, Settings};
 use linkedin_network::error::ErrorCode;
 use linkedin_network::query::Resource;
@@ -24,11 +26,26 @@ fn a_cursor_round_trips_and_stays_small() {
         offset: 1_000_000_000,
         total: Some(u64::MAX),
         recent: vec![u64::MAX; 8],
+        chain: None,
     };
     let text = cursor.encode();
     assert!(text.len() <= MAX_CURSOR_BYTES, "{} bytes", text.len());
     assert!(text.starts_with("lnc2."));
     assert_eq!(Cursor::decode(&text).unwrap(), cursor);
+    // Inside a provider's cursor chain, with the longest continuation carried.
+    let longest = "x".repeat(MAX_CONTINUATION_BYTES);
+    let chained = Cursor {
+        chain: ChainLink::carried(999_999_999, Some(&longest)),
+        ..cursor
+    };
+    assert!(chained.chain.is_some());
+    let text = chained.encode();
+    assert!(text.len() <= MAX_CURSOR_BYTES, "{} bytes", text.len());
+    assert_eq!(Cursor::decode(&text).unwrap(), chained);
+    // One byte longer, or not printable: not carried (the resume reads from the head).
+    let longer = "x".repeat(MAX_CONTINUATION_BYTES + 1);
+    assert_eq!(ChainLink::carried(5, Some(&longer)), None);
+    assert_eq!(ChainLink::carried(5, Some("a b")), None);
 }
 
 #[test]
@@ -41,6 +58,7 @@ fn a_damaged_or_foreign_cursor_is_refused_with_a_clear_message() {
         offset: 40,
         total: Some(99),
         recent: vec![1, 2],
+        chain: None,
     }
     .encode();
     let mut altered = good.clone().into_bytes();
@@ -183,6 +201,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        chain: None,
         account: tag.clone(),
     }
     .encode();
@@ -193,6 +212,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        chain: None,
         account: tag.clone(),
     }
     .encode();
@@ -203,6 +223,7 @@ fn a_cursor_for_another_list_or_type_is_refused_before_any_request() {
         offset: 10,
         total: None,
         recent: vec![],
+        chain: None,
         account: tag.clone(),
     }
     .encode();
@@ -239,6 +260,7 @@ fn a_forged_cursor_is_refused_before_any_request_on_every_provider() {
                     offset,
                     total,
                     recent: vec![],
+                    chain: None,
                 }
                 .encode()
             };
@@ -377,6 +399,7 @@ fn cursor_limits_hold_at_their_edges() {
             offset: 7,
             total: None,
             recent: vec![],
+            chain: None,
         }
         .encode()
     };

@@ -35,6 +35,9 @@ fn every_saved_fuzz_input_passes_its_checks() {
         replay("parse_connectsafely", |data| {
             fuzz_cases::provider_response("connectsafely", data)
         }),
+        replay("parse_unipile", |data| {
+            fuzz_cases::provider_response("unipile", data)
+        }),
         replay("relative_time", fuzz_cases::relative_time),
         replay("profile_url", fuzz_cases::profile_url),
         replay("urn", fuzz_cases::urn),

@@ -23,11 +23,11 @@ fn client_options_name_the_bad_field() {
     let cases = [
         (
             r#"{"provider":"linkup-v9","apiKey":"k"}"#,
-            r#"provider must be one of "linkup-v2", "linkup-v1", "connectsafely""#,
+            r#"provider must be one of "linkup-v2", "linkup-v1", "connectsafely", "unipile""#,
         ),
         (
             r#"{"apiKey":"k"}"#,
-            r#"provider must be one of "linkup-v2", "linkup-v1", "connectsafely""#,
+            r#"provider must be one of "linkup-v2", "linkup-v1", "connectsafely", "unipile""#,
         ),
         (
             r#"{"provider":"linkup-v2","apiKey":42}"#,

@@ -25,7 +25,8 @@ proptest! {
         for provider in providers::all() {
             let calls = provider.plan(resource, offset, limit);
             prop_assert!(!calls.is_empty());
-            let mut next = offset;
+            // A chained list cannot be entered at an offset: it is read from the head.
+            let mut next = if provider.chained() { 0 } else { offset };
             for call in &calls {
                 prop_assert_eq!(call.offset, next, "gap or overlap");
                 prop_assert!(call.count >= 1 && call.count <= provider.page_size(resource));
@@ -64,6 +65,13 @@ proptest! {
                         if resource == Resource::Connections {
                             prop_assert_eq!(call.param("limit"), Some(call.count));
                         }
+                    }
+                }
+                "unipile" => {
+                    prop_assert_eq!(price.credits, 0);
+                    for call in &calls {
+                        prop_assert_eq!(call.param("limit"), Some(call.count));
+                        prop_assert!(!call.continues_chain(), "a plan starts at the head");
                     }
                 }
                 other => prop_assert!(false, "untested provider {}", other),

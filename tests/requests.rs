@@ -190,7 +190,7 @@ fn invalid_queries_name_the_field_and_the_accepted_values() {
     }
     assert_eq!(
         providers::find("linkup-v3").unwrap_err().message,
-        "provider must be one of \"linkup-v2\", \"linkup-v1\", \"connectsafely\""
+        "provider must be one of \"linkup-v2\", \"linkup-v1\", \"connectsafely\", \"unipile\""
     );
     assert_eq!(
         Resource::parse("followers").unwrap_err().message,

@@ -72,6 +72,7 @@ fn read_head(
                 has_more,
                 credits_used: call.credits,
                 warnings: vec![],
+                continuation: None,
             };
             head.take_page(&call, page, |key| known.contains(key));
         }

@@ -5,6 +5,12 @@
 //! one of them twice), and the account's binding tag (see `binding`): a tag,
 //! never the account id.
 //!
+//! Inside a provider's cursor chain (`Provider::chained`) it also carries
+//! the provider's own continuation and the list position it leads to, so a
+//! resume goes on from there instead of reading the chain again from the
+//! head. Those two keys (`c`, `s`) are optional, so every `lnc2.` cursor
+//! issued before them still decodes.
+//!
 //! Decoding checks the form only; the client then checks every field against
 //! the same rules as a fresh call (provider, account, list, invitation type,
 //! offset), because the checksum below stops accidents, not forgery.
@@ -18,6 +24,33 @@ const PREFIX: &str = "lnc2.";
 /// few items between runs, small enough to stay far under 1 KB.
 pub const CARRIED_HASHES: usize = 8;
 pub const MAX_CURSOR_BYTES: usize = 1024;
+/// The longest provider continuation a cursor carries; a longer one is left
+/// out (the resume then reads the chain from the head, dropping what it
+/// passes), so the cursor stays under [`MAX_CURSOR_BYTES`].
+pub const MAX_CONTINUATION_BYTES: usize = 400;
+
+/// A link of a provider's cursor chain: its continuation, and the list
+/// position of the first item it leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainLink {
+    pub at: u64,
+    pub continuation: String,
+}
+
+impl ChainLink {
+    /// The link as a cursor may carry it: a continuation of printable ASCII
+    /// within [`MAX_CONTINUATION_BYTES`], else none.
+    pub fn carried(at: u64, continuation: Option<&str>) -> Option<ChainLink> {
+        let continuation = continuation?;
+        let fits = !continuation.is_empty()
+            && continuation.len() <= MAX_CONTINUATION_BYTES
+            && continuation.bytes().all(|byte| byte.is_ascii_graphic());
+        fits.then(|| ChainLink {
+            at,
+            continuation: continuation.to_string(),
+        })
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
@@ -30,6 +63,8 @@ pub struct Cursor {
     pub offset: u64,
     pub total: Option<u64>,
     pub recent: Vec<u64>,
+    /// Where a cursor chain goes on from (chained providers only).
+    pub chain: Option<ChainLink>,
 }
 
 impl Cursor {
@@ -49,6 +84,9 @@ impl Cursor {
             .field("o", &self.offset)
             .field("n", &self.total)
             .field("h", &recent);
+        if let Some(link) = &self.chain {
+            object.field("c", &link.continuation).field("s", &link.at);
+        }
         object.end();
         format!(
             "{PREFIX}{}.{:08x}",
@@ -110,6 +148,15 @@ impl Cursor {
             None | Some(Value::Null) => Some(None),
             Some(number) => number.as_u64().map(Some),
         };
+        let chain = match (field("c"), field("s")) {
+            (None | Some(Value::Null), None | Some(Value::Null)) => Some(None),
+            (Some(Value::String(continuation)), Some(at)) => at
+                .as_u64()
+                .and_then(|at| ChainLink::carried(at, Some(continuation)))
+                .filter(|link| offset.is_some_and(|offset| link.at <= offset))
+                .map(Some),
+            _ => None,
+        };
         match (
             provider,
             account,
@@ -118,6 +165,7 @@ impl Cursor {
             recent,
             invitation_type,
             total,
+            chain,
         ) {
             (
                 Some(provider),
@@ -127,6 +175,7 @@ impl Cursor {
                 Some(recent),
                 Some(invitation_type),
                 Some(total),
+                Some(chain),
             ) => Ok(Cursor {
                 provider: provider.to_string(),
                 account: account.to_string(),
@@ -135,6 +184,7 @@ impl Cursor {
                 offset,
                 total,
                 recent,
+                chain,
             }),
             _ => Err(damaged()),
         }

@@ -131,8 +131,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         timer: C,
         jitter_seed: u64,
     ) -> Result<Client<T, C>, Error> {
-        provider.check_credentials(&credentials)?;
-        let base_url = base_url(base, provider.default_base_url())?;
+        // Known here, so set on the refusal too (SPEC §5).
+        let known = |error: Error| error.with_provider(provider.id());
+        provider.check_credentials(&credentials).map_err(known)?;
+        let base_url = base_url(base, provider.default_base_url()).map_err(known)?;
         let account_tag = binding::account_tag_hex(provider.id(), &credentials);
         Ok(Client {
             shared: Rc::new(ClientShared {
@@ -178,7 +180,15 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             }
             None => None,
         };
-        let price = self.estimate(&query);
+        // A chained provider resumed inside its chain reads on from the
+        // link, not from the head: priced as the same reads from position 0.
+        let price = match resume.as_ref().and_then(|cursor| cursor.chain.as_ref()) {
+            Some(link) => self.estimate(&ListQuery {
+                offset: query.offset.saturating_sub(link.at),
+                ..query.clone()
+            }),
+            None => self.estimate(&query),
+        };
         let passes = |budget: Option<u64>, spend: u64| budget.is_some_and(|max| spend > max);
         if passes(budgets.max_credits, price.credits)
             || passes(budgets.max_requests, price.requests)
@@ -201,7 +211,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             budgets: Budgets::default(),
             concurrency: self.shared.settings.concurrency,
             resume,
-            follow_plan: true,
             item_cursors: false,
         };
         let mut run = self.start_run(query.resource, query.invitation_type.clone(), spec, cancel);
@@ -300,7 +309,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 .concurrency
                 .unwrap_or(self.shared.settings.concurrency),
             resume,
-            follow_plan: false,
             item_cursors: false,
         };
         Ok((invitation_type, spec))
@@ -353,6 +361,11 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             if accepted.as_ref().ok() != Some(kind) {
                 return refuse("holds an invitation type this list cannot be filtered by");
             }
+        }
+        if cursor.chain.is_some() && !provider.chained() {
+            return refuse(
+                "holds a provider cursor, but this provider's lists are read by position",
+            );
         }
         if cursor.offset > MAX_OFFSET || cursor.total.is_some_and(|total| total > MAX_LIST_TOTAL) {
             return refuse(&format!(

@@ -135,6 +135,13 @@ impl<'v, 'p> Obj<'v, 'p> {
             .map(|(_, value)| value)
     }
 
+    /// Whether the object has a member `key` at all (`null` included): a
+    /// field whose `null` means something (the end of a cursor chain) must
+    /// still be there.
+    pub fn has(&self, key: &str) -> bool {
+        self.member(key).is_some()
+    }
+
     /// The raw value, if present and not `null`.
     pub fn raw(&self, key: &'static str) -> Option<&'v Value<'v>> {
         match self.member(key) {

@@ -90,6 +90,22 @@ pub fn resolve(
     })
 }
 
+/// A time the provider gave as an instant (`at_ms`), with `text` as it was
+/// sent: `precision: "exact"`, and `days` the whole days from it to the
+/// anchor. `None` for an instant a JavaScript `Date` cannot hold.
+pub fn exact(text: &str, at_ms: i64, anchor: Option<&Anchor>) -> Option<RelativeTime> {
+    if at_ms.abs() > MAX_JS_MS {
+        return None;
+    }
+    Some(RelativeTime {
+        text: text.to_string(),
+        days: anchor.map(|anchor| (anchor.ms - at_ms).div_euclid(MS_PER_DAY)),
+        at: Some(format_iso(at_ms)),
+        precision: Some(Precision::Exact),
+        anchor: anchor.map(|anchor| anchor.iso.clone()),
+    })
+}
+
 /// Reads a time text, case-insensitively, or `None` if it is not one of the
 /// forms providers use.
 pub fn read(text: &str) -> Option<Reading> {

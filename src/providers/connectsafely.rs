@@ -72,6 +72,11 @@ impl Provider for ConnectSafely {
         }
     }
 
+    /// No total, no has-more: only a short page ends the list.
+    fn reports_total(&self, _resource: Resource) -> bool {
+        false
+    }
+
     fn plan(&self, resource: Resource, offset: u64, limit: u64) -> Vec<PlannedCall> {
         split_range(offset, limit, self.page_size(resource))
             .into_iter()
@@ -191,6 +196,7 @@ impl Provider for ConnectSafely {
             has_more: returned > 0 && returned >= page_size,
             credits_used: 0,
             warnings,
+            continuation: None,
         })
     }
 }

@@ -280,6 +280,7 @@ impl Provider for LinkupV1 {
             has_more,
             credits_used,
             warnings,
+            continuation: None,
         })
     }
 }

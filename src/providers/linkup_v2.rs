@@ -202,6 +202,7 @@ impl Provider for LinkupV2 {
             has_more,
             credits_used,
             warnings,
+            continuation: None,
         })
     }
 }

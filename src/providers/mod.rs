@@ -5,6 +5,7 @@
 mod connectsafely;
 mod linkup_v1;
 mod linkup_v2;
+mod unipile;
 
 use crate::actions::{unsupported, Action, ActionAnswer, Cost};
 use crate::error::{Error, ErrorCode};
@@ -18,6 +19,7 @@ use crate::query::{Credentials, Resource, Target};
 pub use connectsafely::ConnectSafely;
 pub use linkup_v1::LinkupV1;
 pub use linkup_v2::LinkupV2;
+pub use unipile::Unipile;
 
 /// One provider's wire format: request shape, envelope, error mapping and
 /// page arithmetic — and nothing shared, which lives in `normalize/`.
@@ -25,7 +27,8 @@ pub trait Provider: Sync {
     /// The id callers pass as `provider`.
     fn id(&self) -> &'static str;
 
-    /// The production base URL (NOTES.md), used when the caller gives none.
+    /// The production base URL (NOTES.md), used when the caller gives none;
+    /// empty where each customer has its own host, so `baseUrl` is required.
     fn default_base_url(&self) -> &'static str;
 
     /// Rejects credentials this provider cannot work with, naming the field.
@@ -77,6 +80,45 @@ pub trait Provider: Sync {
     /// cursors would say no and be read one page after another.
     fn addressable(&self) -> bool {
         true
+    }
+
+    /// Whether an answer says how long the list is (a total). Without one,
+    /// a run cannot see items removed before its position, so each read
+    /// after the first starts on the last item read to check it is still
+    /// there, and the estimate counts that overlap.
+    fn reports_total(&self, _resource: Resource) -> bool {
+        true
+    }
+
+    /// Whether this provider's lists are chained by an opaque cursor: each
+    /// page is reached only through the continuation the page before it
+    /// gave (`Page::continuation`), from the head of the list. Its `plan`
+    /// then reads from the head — `[offset, offset + limit)` costs the calls
+    /// for `[0, offset + limit)`, the items before `offset` read and dropped
+    /// — and the run follows `plan_next` from page to page, one at a time.
+    fn chained(&self) -> bool {
+        false
+    }
+
+    /// The call for up to `count` items at list position `offset`, reached
+    /// through `continuation` (`None`: the head). Offset providers plan it
+    /// by position; a chained provider carries the continuation in the
+    /// call's params.
+    fn plan_next(
+        &self,
+        resource: Resource,
+        offset: u64,
+        count: u64,
+        _continuation: Option<&str>,
+    ) -> Option<PlannedCall> {
+        self.plan(resource, offset, count).into_iter().next()
+    }
+
+    /// Whether `error`, the answer to a call that carried a continuation,
+    /// says the continuation is no longer valid (the list changed since it
+    /// was issued), so the run starts the chain again from the head.
+    fn continuation_refused(&self, _error: &Error) -> bool {
+        false
     }
 
     /// The actions (SPEC §9) this provider's API offers; any other is
@@ -137,7 +179,7 @@ impl core::fmt::Debug for dyn Provider {
 }
 
 /// Every provider the product speaks, by id.
-static REGISTRY: [&dyn Provider; 3] = [&LinkupV2, &LinkupV1, &ConnectSafely];
+static REGISTRY: [&dyn Provider; 4] = [&LinkupV2, &LinkupV1, &ConnectSafely, &Unipile];
 
 /// The provider with this id, or `INVALID_INPUT` listing the accepted ids.
 pub fn find(id: &str) -> Result<&'static dyn Provider, Error> {

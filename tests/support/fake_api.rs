@@ -59,6 +59,16 @@ impl FakeApi {
         let list = self.list.borrow();
         let total = list.len();
         let slice = |from: usize, to: usize| list[from.min(total)..to.min(total)].to_vec();
+        if self.provider == "unipile" {
+            drop(list);
+            let (status, body) = super::fake_unipile::answer(self, sent);
+            return Reply::Respond {
+                after_ms,
+                status,
+                headers: vec![("Date".into(), "Sun, 26 Apr 2026 10:35:00 GMT".into())],
+                body,
+            };
+        }
         let (body, credits) = match self.provider {
             "linkup-v2" => {
                 let params = &sent.json()["params"];

@@ -128,7 +128,7 @@ export function clearChart(message) {
 /** Draws the chart of `sentInvitations` (the normalized items) fetched through `providerLabel`. */
 export function showChart(sentInvitations, providerLabel) {
   const { buckets, unknown, pending, stale } = pendingByWeek(sentInvitations);
-  const precise = sentInvitations.every((i) => !i.sentAt || i.sentAt.precision === "day");
+  const precise = sentInvitations.every((i) => !i.sentAt || ["day", "exact"].includes(i.sentAt.precision));
   let summary = pending === 0
     ? "No pending sent invitations."
     : `${plural(pending, "pending invitation")} through ${providerLabel}; ${formatNumber(stale.length)} of them are stale (three weeks or older).`;

@@ -12,7 +12,7 @@ export function formatNumber(value) {
 export function formatDate(time) {
   if (!time?.at) return "—";
   const text = dateFormat.format(new Date(time.at));
-  return time.precision && time.precision !== "day" ? `≈ ${text}` : text;
+  return time.precision && !["day", "exact"].includes(time.precision) ? `≈ ${text}` : text;
 }
 
 const UNITS = { week: ["week", 7], month: ["month", 30], year: ["year", 365] };

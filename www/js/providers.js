@@ -1,4 +1,4 @@
-// The three providers the demo can use, and how to point a client at the
+// The four providers the demo can use, and how to point a client at the
 // emulator for each. No DOM here: scripts/demo-summary.mjs uses it in Node.
 
 export const RESOURCES = Object.freeze([
@@ -11,6 +11,7 @@ export const PROVIDERS = Object.freeze([
   { id: "linkup-v2", label: "LinkupAPI v2", billing: "1 credit per 50 results" },
   { id: "linkup-v1", label: "LinkupAPI v1", billing: "1 credit per page of 10" },
   { id: "connectsafely", label: "ConnectSafely", billing: "seat-billed: 0 credits a call" },
+  { id: "unipile", label: "Unipile", billing: "per connected account: 0 credits a call" },
 ]);
 
 /** Reads the whole of each list up to this many items by default (the emulator has 1,201 connections). */
@@ -30,6 +31,9 @@ export function clientOptions(provider, config, { badKey = false, fetch } = {}) 
       return { ...common, provider, apiKey, loginToken: config.loginToken, baseUrl: config.emulatorUrl };
     case "connectsafely":
       return { ...common, provider, apiKey, accountId: config.accountId, baseUrl: `${config.emulatorUrl}/linkedin` };
+    case "unipile":
+      // Unipile has no default host: each customer has its own (its "DSN").
+      return { ...common, provider, apiKey, accountId: config.accountId, baseUrl: config.emulatorUrl };
     default:
       throw new TypeError(`unknown provider ${provider}`);
   }

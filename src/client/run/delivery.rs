@@ -115,8 +115,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         true
     }
 
-    fn deliver(&mut self, call: PlannedCall, role: Role, anchored: bool, page: Page) -> Batch {
+    fn deliver(&mut self, call: PlannedCall, role: Role, anchored: bool, mut page: Page) -> Batch {
         let returned = page.items.len() as u64;
+        // A chain read from before the run's start drops what precedes it.
+        let skip_before = self.chain.as_ref().map_or(0, |chain| chain.skip_before);
+        let page_link = self.page_link(&call);
+        let continuation = page.continuation.take();
         let mut kept: Vec<Item> = Vec::with_capacity(page.items.len());
         let mut cursors = Vec::new();
         // A re-read delivers items from before the run's position, which
@@ -126,6 +130,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             Role::Read | Role::Held => page.total.or(self.delivered_total),
         };
         for (index, item) in page.items.into_iter().enumerate() {
+            if call.offset.saturating_add(index as u64) < skip_before {
+                continue;
+            }
             let fresh = item
                 .identity()
                 .is_none_or(|identity| self.recent.insert(identity));
@@ -135,7 +142,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                         Role::Repair => self.position,
                         Role::Read | Role::Held => call.offset.saturating_add(index as u64 + 1),
                     };
-                    cursors.push(self.cursor_at(after, total).encode());
+                    cursors.push(self.cursor_at(after, total, page_link.clone()).encode());
                 }
                 kept.push(item);
             } else if !(anchored && role == Role::Read && index == 0) {
@@ -160,6 +167,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                         "more than {returned} items were removed while the list was read; items may be missing: run again to be sure"
                     ));
                 }
+            }
+            Role::Read | Role::Held if self.chain.is_some() => {
+                self.deliver_chained(&call, returned, page.has_more, continuation);
             }
             Role::Read | Role::Held => {
                 self.delivered_total = page.total.or(self.delivered_total);
@@ -188,6 +198,36 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             items: kept,
             cursors,
             progress: self.progress(),
+        }
+    }
+
+    /// A chained page delivered: the chain goes on from its continuation,
+    /// at the position after its items; a page without one ends the list.
+    /// A short page is no gap here: the continuation says where to go on.
+    fn deliver_chained(
+        &mut self,
+        call: &PlannedCall,
+        returned: u64,
+        has_more: bool,
+        continuation: Option<String>,
+    ) {
+        self.last_has_more = has_more;
+        self.next_offset = call.offset + returned;
+        let ended = returned == 0 || !has_more || continuation.is_none();
+        if returned == 0 && has_more {
+            self.warnings.push(format!(
+                "{} sent an empty page that says more follow; taken as the end",
+                self.context.client.shared.provider.id()
+            ));
+        }
+        if let Some(chain) = self.chain.as_mut() {
+            self.position = self.next_offset.max(chain.skip_before);
+            chain.continuation = if ended { None } else { continuation };
+            chain.current = None;
+        }
+        if ended {
+            self.list_ended = true;
+            self.in_flight.clear();
         }
     }
 

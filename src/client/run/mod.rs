@@ -18,8 +18,13 @@
 //!   │                      ▼                    page Held  │
 //!   └──────────── next_batch() again ◄──────────┴──────────┘
 //! ```
+//!
+//! A provider chained by cursor (see `chain`) is read one page after
+//! another through its continuations; the states are the same.
 
+mod chain;
 mod delivery;
+mod report;
 mod steps;
 
 use core::future::{poll_fn, Future};
@@ -27,11 +32,11 @@ use core::pin::Pin;
 use core::task::Poll;
 use std::collections::VecDeque;
 
-use crate::client::budget::{Budgets, Spend, StopReason};
+use crate::client::budget::{Budgets, StopReason};
 use crate::client::call::{aborted, run_call, CallContext, CallOutcome};
-use crate::client::cursor::{Cursor, CARRIED_HASHES};
+use crate::client::cursor::Cursor;
 use crate::client::dedupe::RecentIdentities;
-use crate::client::report::{Batch, Progress, Warnings};
+use crate::client::report::{Batch, Warnings};
 use crate::client::transport::{race, Either};
 use crate::client::{Timer, Transport};
 use crate::error::Error;
@@ -52,10 +57,6 @@ pub struct RunSpec {
     pub concurrency: usize,
     /// Positions and recent items carried over from a previous run.
     pub resume: Option<Cursor>,
-    /// Sized by the plan's grid from the start, as `estimate` priced it
-    /// (`list`); otherwise the first call may be a small probe for the total
-    /// (see `Provider::first_call_limit`).
-    pub follow_plan: bool,
     /// Keep the cursor right after every delivered item (`iterate`, whose
     /// caller may stop after any item), not only after every page.
     pub item_cursors: bool,
@@ -107,6 +108,8 @@ pub struct Run<T: Transport + 'static, C: Timer + 'static> {
     /// Whether `next_steps` has given the end-of-run step.
     end_reported: bool,
     recent: RecentIdentities,
+    /// Where the run is in its provider's cursor chain (chained providers only).
+    chain: Option<chain::Chain>,
     pages: u64,
     items: u64,
     duplicates: u64,
@@ -124,8 +127,18 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             carried = cursor.recent.len() as u64;
             total = cursor.total;
         }
+        let (chain, next_offset) = if context.client.shared.provider.chained() {
+            let link = spec
+                .resume
+                .as_ref()
+                .and_then(|cursor| cursor.chain.as_ref());
+            let (chain, at) = chain::Chain::new(spec.start, link);
+            (Some(chain), at)
+        } else {
+            (None, spec.start)
+        };
         Run {
-            next_offset: spec.start,
+            next_offset,
             position: spec.start,
             carried,
             latest_total: None,
@@ -136,6 +149,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             finished: None,
             end_reported: false,
             recent,
+            chain,
             pages: 0,
             items: 0,
             duplicates: 0,
@@ -184,7 +198,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                     self.finish();
                     return Ok(None);
                 }
-                CallOutcome::Failed(error) => return Err(self.fail(error)),
+                CallOutcome::Failed(error) => {
+                    if self.restart_chain(&call, &error) {
+                        continue;
+                    }
+                    return Err(self.fail(error));
+                }
             }
         }
     }
@@ -198,7 +217,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         }
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let concurrent = provider.addressable() && self.latest_total.is_some();
+        let chained = self.chain.is_some();
+        let concurrent = provider.addressable() && !chained && self.latest_total.is_some();
         let width = if concurrent {
             self.spec.concurrency.max(1)
         } else {
@@ -210,9 +230,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
                 (end, total) => end.or(total),
             };
             let size = match self.latest_total {
-                None if !self.spec.follow_plan => {
-                    provider.first_call_limit(resource, self.next_offset)
-                }
+                // The list's length is unknown: a provider that bills what
+                // is asked for probes first (`estimate` prices it so).
+                None => provider.first_call_limit(resource, self.next_offset),
                 _ => provider.page_size(resource),
             };
             let remaining = match end {
@@ -224,7 +244,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
             // read position, e.g. withdrawn invitations) would skip items
             // unseen: each read after the first starts one item early, on the
             // last item delivered, to check that it is still there.
-            let anchored = self.latest_total.is_none()
+            // A chain needs no anchor: its continuation is refused when the
+            // list changed (see `chain`).
+            let anchored = !chained
+                && self.latest_total.is_none()
                 && self.delivered_total.is_none()
                 && self.next_offset > 0
                 && !self.recent.is_empty();
@@ -246,7 +269,14 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
     fn affordable_call(&mut self, from: u64, remaining: u64) -> Option<PlannedCall> {
         let provider = self.context.client.shared.provider;
         let resource = self.context.target.resource;
-        let plan = |count: u64| provider.plan(resource, from, count).into_iter().next();
+        let chained = self.chain.is_some();
+        let plan = |count: u64| {
+            if chained {
+                self.plan_chained(from, count)
+            } else {
+                provider.plan(resource, from, count).into_iter().next()
+            }
+        };
         let spend = self.context.spend.get();
         let budgets = self.spec.budgets;
         let fits = |call: &PlannedCall| budgets.allows_call(&spend, call.credits);
@@ -291,6 +321,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         spend.set(value);
         if role == Role::Read {
             self.next_offset = call.end();
+            if let Some(chain) = self.chain.as_mut() {
+                chain.current = chain.continuation.clone();
+            }
         }
         let future: CallFuture = Box::pin(run_call(self.context.clone(), call.clone()));
         let entry = InFlight {
@@ -362,63 +395,5 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         let mut error = self.context.client.redact(error);
         error.credits_used = self.context.spend.get().credits_used;
         error
-    }
-
-    pub fn spend(&self) -> Spend {
-        self.context.spend.get()
-    }
-
-    pub fn stop_reason(&self) -> Option<StopReason> {
-        self.finished
-    }
-
-    /// Whether the list goes on past what this run delivered.
-    pub fn has_more(&self) -> bool {
-        !self.list_ended
-            && match self.latest_total {
-                Some(total) => self.position < total,
-                None => self.last_has_more,
-            }
-    }
-
-    pub fn cursor(&self) -> Cursor {
-        self.cursor_at(self.position, self.delivered_total)
-    }
-
-    /// The cursor that resumes at list position `offset`, remembering the
-    /// items delivered so far.
-    fn cursor_at(&self, offset: u64, total: Option<u64>) -> Cursor {
-        Cursor {
-            provider: self.context.client.shared.provider.id().to_string(),
-            account: self.context.client.shared.account_tag.clone(),
-            resource: self.context.target.resource,
-            invitation_type: self.context.target.invitation_type.clone(),
-            offset,
-            total,
-            recent: self.recent.newest(CARRIED_HASHES),
-        }
-    }
-
-    pub fn progress(&self) -> Progress {
-        let spend = self.spend();
-        Progress {
-            pages: self.pages,
-            items: self.items,
-            total: self.latest_total.or(self.delivered_total),
-            credits_used: spend.credits_used,
-            requests: spend.requests,
-            cursor: self.cursor().encode(),
-            duplicates_dropped: self.duplicates,
-            warnings: self.warnings.with_duplicates(self.duplicates),
-            stop_reason: self.finished,
-        }
-    }
-
-    pub fn total(&self) -> Option<u64> {
-        self.latest_total.or(self.delivered_total)
-    }
-
-    pub fn duplicates(&self) -> u64 {
-        self.duplicates
     }
 }

@@ -102,23 +102,46 @@ export function accountOf(provider, config) {
  * The days a provider reports for an invitation `ageDays` old, as the
  * emulator's README documents its texts: linkup-v2 exact ("5d" + days);
  * linkup-v1 and ConnectSafely "n days ago" under a week, "n weeks ago"
- * (⌊d/7⌋) under 30 days, then "n months ago" (⌊d/30⌋, 30 days a month).
+ * (⌊d/7⌋) under 30 days, then "n months ago" (⌊d/30⌋, 30 days a month);
+ * Unipile exact where it sends an instant (`exact`), else linkup-v1's words.
  */
-export function reportedDays(provider, ageDays) {
-  if (provider === "linkup-v2" || ageDays < 7) return ageDays;
+export function reportedDays(provider, ageDays, exact = false) {
+  // An instant (Unipile's `parsed_datetime`) gives the whole days exactly.
+  if (exact || provider === "linkup-v2" || ageDays < 7) return ageDays;
   if (ageDays < 30) return 7 * Math.floor(ageDays / 7);
   if (ageDays < 365) return 30 * Math.floor(ageDays / 30);
   return 365 * Math.floor(ageDays / 365);
 }
 
 /** Pending sent invitations per week of age, from the emulator's truth. */
-export function expectedWeeks(provider, sentTruth) {
+export function expectedWeeks(provider, sentTruth, exactIds = new Set()) {
   const counts = [];
   for (const invitation of sentTruth) {
     if (invitation.state !== "PENDING") continue;
-    const week = Math.floor(reportedDays(provider, invitation.ageDays) / 7);
+    const week = Math.floor(reportedDays(provider, invitation.ageDays, exactIds.has(invitation.id)) / 7);
     while (counts.length <= week) counts.push(0);
     counts[week] += 1;
   }
   return counts;
+}
+
+/**
+ * The ids of the sent invitations `provider` answers with an instant
+ * (Unipile's `parsed_datetime`), read from the emulator's own answer (call
+ * it before reading the ledger a run is measured by). Empty elsewhere.
+ */
+export async function exactSentIds(provider, emulatorUrl, accountId, apiKey) {
+  if (provider !== "unipile") return new Set();
+  const ids = new Set();
+  let cursor = null;
+  do {
+    const url = new URL(`${emulatorUrl}/api/v1/users/invite/sent`);
+    url.searchParams.set("account_id", accountId);
+    url.searchParams.set("limit", "100");
+    if (cursor) url.searchParams.set("cursor", cursor);
+    const body = await (await fetch(url, { headers: { "x-api-key": apiKey } })).json();
+    for (const item of body.items) if (item.parsed_datetime) ids.add(item.id);
+    cursor = body.cursor;
+  } while (cursor);
+  return ids;
 }

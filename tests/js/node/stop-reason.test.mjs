@@ -28,11 +28,12 @@ function assertOnlyLastHasReason(events, reason) {
   events.slice(0, -1).forEach((event, index) => assert.equal(event.stopReason, null, `event ${index} is mid-run`));
 }
 
-// A budget each provider spends: credits on LinkupAPI, requests on ConnectSafely (free).
+// A budget each provider spends: credits on LinkupAPI, requests on ConnectSafely and Unipile (free).
 const BUDGETS = {
   "linkup-v2": { maxCredits: 3 },
   "linkup-v1": { maxCredits: 12 },
   connectsafely: { maxRequests: 4 },
+  unipile: { maxRequests: 4 },
 };
 
 for (const provider of PROVIDERS) {

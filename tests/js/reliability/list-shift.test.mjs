@@ -13,8 +13,8 @@ import { startEmulator } from "../../emulator/server.mjs";
 import { PROVIDERS, api, credentials, movingListProblems, printTable, readAll, repairs, truthKeys } from "./support/list-reads.mjs";
 
 const RESOURCE = "connections";
-// Requests of a whole read: linkup 13 (100 a call), ConnectSafely 101 (12 a call).
-const POINTS = { "linkup-v2": [1, 6, 11], "linkup-v1": [1, 6, 11], connectsafely: [1, 50, 95] };
+// Requests of a whole read: linkup and Unipile 13 (100 a call), ConnectSafely 101 (12 a call).
+const POINTS = { "linkup-v2": [1, 6, 11], "linkup-v1": [1, 6, 11], connectsafely: [1, 50, 95], unipile: [1, 6, 11] };
 const COUNTS = [1, 5, 40];
 const TOO_LARGE = 150; // over the 100 items the package repairs by re-reading
 
@@ -71,6 +71,10 @@ for (const provider of PROVIDERS) {
             const seenAgain = Math.min(count, 12 * afterRequests);
             assert.equal(result.duplicatesDropped, seenAgain, "every connection pushed back onto a later page was dropped once");
             assert.ok(result.warnings.some((w) => w.startsWith(`${seenAgain} duplicate item(s) dropped: the list shifted`)), JSON.stringify(result.warnings));
+          } else if (provider === "unipile") {
+            // Its cursor expired with the change: read again from the head, what was delivered dropped.
+            assert.ok(result.warnings.some((w) => /refused its cursor .*the list changed since it was issued/.test(w)), JSON.stringify(result.warnings));
+            assert.ok(result.duplicatesDropped > 0, "what was delivered before the restart came again and was dropped");
           } else {
             assert.ok(result.warnings.some((w) => w.includes(`its total went from ${start.length} to ${start.length + count}`)), JSON.stringify(result.warnings));
             assert.ok(windows.length > 0, `no re-read reported: ${JSON.stringify(result.warnings)}`);
@@ -90,6 +94,8 @@ for (const provider of PROVIDERS) {
       const saysMissing = result.warnings.some((w) => /items may be missing/.test(w));
       if (problems.length) assert.ok(saysMissing, `${problems.join("; ")}, and no warning says items may be missing: ${JSON.stringify(result.warnings)}`);
       if (provider === "connectsafely") assert.equal(result.duplicatesDropped, TOO_LARGE);
+      // Read again from the head: any shift is repaired, nothing that was there is lost.
+      else if (provider === "unipile") assert.deepEqual(problems, []);
       else assert.ok(saysMissing, `a shift of ${TOO_LARGE} is past what is repaired, and no warning says so: ${JSON.stringify(result.warnings)}`);
     });
   });

@@ -42,6 +42,7 @@ const v1: Client = createClient({
 });
 const cs: Client = createClient({ provider: "connectsafely", apiKey: "k", fetch: (input, init) => fetch(input, init) });
 createClient({ provider: "connectsafely", apiKey: "k", accountId: "a" });
+createClient({ provider: "unipile", apiKey: "k", accountId: "a", baseUrl: "https://api8.unipile.com:13851" });
 
 function describePerson(person: Person): string {
   const parts: (string | null)[] = [
@@ -55,7 +56,7 @@ function describeTime(time: RelativeTime | null): string {
   if (time === null) return "unknown";
   const days: number | null = time.days;
   const at: string | null = time.at;
-  const precision: "day" | "week" | "month" | "year" | null = time.precision;
+  const precision: "exact" | "day" | "week" | "month" | "year" | null = time.precision;
   return `${time.text} ${days ?? "?"} ${at ?? "?"} ${precision ?? "?"} ${time.anchor ?? "?"}`;
 }
 
@@ -198,6 +199,9 @@ createClient({ provider: "linkup-v1", apiKey: "k" });
 
 // @ts-expect-error every provider needs an apiKey
 createClient({ provider: "connectsafely" });
+
+// @ts-expect-error unipile has no default host: baseUrl is required
+createClient({ provider: "unipile", apiKey: "k", accountId: "a" });
 
 // @ts-expect-error an unknown provider
 createClient({ provider: "linkup-v3", apiKey: "k", accountId: "a" });

@@ -47,7 +47,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
-/** The data account every provider test reads (v2 account_id, v1 login_token, ConnectSafely accountId). */
+/** The data account every provider test reads (v2 and Unipile account_id, v1 login_token, ConnectSafely accountId). */
 export const ACCOUNT = "acct-node-1";
 
 export function start(options = {}) {
@@ -63,11 +63,15 @@ export function freshKey(label) {
 
 /**
  * Each provider: its id, how a client is pointed at the emulator, and which
- * invitations it lists by default (linkup: CONNECTION only; ConnectSafely: all).
+ * invitations it lists by default (linkup and Unipile: CONNECTION only; ConnectSafely: all).
  */
 export const PROVIDERS = [
   {
     id: "linkup-v2",
+    // Actions (SPEC §9): whether it can ignore a received invitation; whether an action costs credits.
+    ignores: false,
+    hasCredits: true,
+    hasTotal: true,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v2", apiKey, accountId: account, baseUrl: emu.url }),
     timeKey: "linkupV2",
     urlKey: "linkupV2",
@@ -76,6 +80,9 @@ export const PROVIDERS = [
   },
   {
     id: "linkup-v1",
+    ignores: false,
+    hasCredits: true,
+    hasTotal: true,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "linkup-v1", apiKey, loginToken: account, baseUrl: emu.url }),
     timeKey: "linkupV1",
     urlKey: "linkupV1",
@@ -84,11 +91,28 @@ export const PROVIDERS = [
   },
   {
     id: "connectsafely",
+    ignores: true,
+    hasCredits: false,
+    hasTotal: false,
     options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "connectsafely", apiKey, accountId: account, baseUrl: `${emu.url}/linkedin` }),
     timeKey: "connectsafely",
     urlKey: "connectsafely",
     lists: () => true,
     path: { sentInvitations: "/linkedin/invitations/sent", receivedInvitations: "/linkedin/invitations/received", connections: "/linkedin/connections" },
+  },
+  {
+    id: "unipile",
+    ignores: true,
+    hasCredits: false,
+    options: (emu, { apiKey, account = ACCOUNT }) => ({ provider: "unipile", apiKey, accountId: account, baseUrl: emu.url }),
+    // Its `date` is the text linkup-v1 shows; `parsed_datetime` the instant beside it.
+    timeKey: "linkupV1",
+    urlKey: "unipile",
+    // Unipile lists connection invitations only (the emulator's received list hides the rest).
+    lists: (item) => item.type === "CONNECTION",
+    hasTotal: false,
+    exactTimes: true,
+    path: { sentInvitations: "/api/v1/users/invite/sent", receivedInvitations: "/api/v1/users/invite/received", connections: "/api/v1/users/relations" },
   },
 ];
 

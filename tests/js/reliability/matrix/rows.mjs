@@ -4,7 +4,7 @@
 // delivered and the list's total is known when it strikes. Runtime-neutral:
 // plain data and functions, no Node API.
 
-export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 export const MAX_ATTEMPTS = 3;
 /** "Every time": more uses than any run can take, so no attempt ever gets past it. */
 const EVERY_TIME = 25;
@@ -72,15 +72,15 @@ const BASE_ROWS = [
     retryable: true,
     expect: all(RECOVERS),
     // linkup-v1 says it with HTTP 200: the envelope decides, the status stays 200.
-    final: per({ "linkup-v2": fails("RATE_LIMITED", 429, true), "linkup-v1": fails("RATE_LIMITED", 200, true), connectsafely: fails("RATE_LIMITED", 429, true) }),
+    final: per({ "linkup-v2": fails("RATE_LIMITED", 429, true), "linkup-v1": fails("RATE_LIMITED", 200, true), connectsafely: fails("RATE_LIMITED", 429, true), unipile: fails("RATE_LIMITED", 429, true) }),
   },
   {
     name: "provider-error INTERNAL_ERROR",
     fault: () => ({ type: "provider-error", code: "INTERNAL_ERROR" }),
     retryable: true,
     // linkup-v1 answers it with HTTP 200 {status: "error"}: a provider error, not retried.
-    expect: per({ "linkup-v2": RECOVERS, "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: RECOVERS }),
-    final: per({ "linkup-v2": fails("PROVIDER_ERROR", 500, true), "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: fails("PROVIDER_ERROR", 500, true) }),
+    expect: per({ "linkup-v2": RECOVERS, "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: RECOVERS, unipile: RECOVERS }),
+    final: per({ "linkup-v2": fails("PROVIDER_ERROR", 500, true), "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: fails("PROVIDER_ERROR", 500, true), unipile: fails("PROVIDER_ERROR", 500, true) }),
   },
   {
     name: "v1-rate-limit-200",
@@ -105,23 +105,25 @@ const BASE_ROWS = [
   { name: "slow-drip within timeoutMs", fault: () => ({ type: "slow-drip", chunkBytes: 8192, intervalMs: 10 }), expect: all(RECOVERS) },
 
   ...[
-    ["INVALID_API_KEY", { "linkup-v2": ["AUTH", 403], "linkup-v1": ["AUTH", 401], connectsafely: ["AUTH", 401] }],
-    ["ACCOUNT_INACTIVE", { "linkup-v2": ["AUTH", 403], "linkup-v1": ["AUTH", 200], connectsafely: ["NOT_FOUND", 404] }],
-    ["INVALID_ACCOUNT", { "linkup-v2": ["NOT_FOUND", 404], "linkup-v1": ["AUTH", 200], connectsafely: ["NOT_FOUND", 404] }],
-    ["INVALID_ACTION", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400] }],
-    ["INVALID_PARAMS", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400] }],
-    ["INSUFFICIENT_CREDITS", { "linkup-v2": ["INSUFFICIENT_CREDITS", 402], "linkup-v1": ["INSUFFICIENT_CREDITS", 200], connectsafely: ["INSUFFICIENT_CREDITS", 402] }],
-    ["SOMETHING_NEW (unknown code)", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400] }],
+    ["INVALID_API_KEY", { "linkup-v2": ["AUTH", 403], "linkup-v1": ["AUTH", 401], connectsafely: ["AUTH", 401], unipile: ["AUTH", 401] }],
+    ["ACCOUNT_INACTIVE", { "linkup-v2": ["AUTH", 403], "linkup-v1": ["AUTH", 200], connectsafely: ["NOT_FOUND", 404], unipile: ["PROVIDER_ERROR", 400] }],
+    ["INVALID_ACCOUNT", { "linkup-v2": ["NOT_FOUND", 404], "linkup-v1": ["AUTH", 200], connectsafely: ["NOT_FOUND", 404], unipile: ["NOT_FOUND", 404] }],
+    ["INVALID_ACTION", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400], unipile: ["PROVIDER_ERROR", 400] }],
+    ["INVALID_PARAMS", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400], unipile: RECOVERS }],
+    ["INSUFFICIENT_CREDITS", { "linkup-v2": ["INSUFFICIENT_CREDITS", 402], "linkup-v1": ["INSUFFICIENT_CREDITS", 200], connectsafely: ["INSUFFICIENT_CREDITS", 402], unipile: ["PROVIDER_ERROR", 403] }],
+    ["SOMETHING_NEW (unknown code)", { "linkup-v2": ["PROVIDER_ERROR", 400], "linkup-v1": ["PROVIDER_ERROR", 200], connectsafely: ["PROVIDER_ERROR", 400], unipile: ["PROVIDER_ERROR", 400] }],
   ].map(([label, table]) => ({
     name: `provider-error ${label}`,
     fault: () => ({ type: "provider-error", code: label.split(" ")[0] }),
-    expect: (provider) => fails(table[provider][0], table[provider][1], false),
+    // Unipile's 400 errors/invalid_parameters on a call that carried its cursor is
+    // how an expired cursor is refused: the chain is read again from the head.
+    expect: (provider) => (table[provider] === RECOVERS ? RECOVERS : fails(table[provider][0], table[provider][1], false)),
   })),
   {
     // A provider that echoes the credentials in its error message: they must not come back out.
     name: "provider-error echoing the credentials",
     fault: (_provider, ctx) => ({ type: "provider-error", code: "INVALID_PARAMS", message: `bad request for key ${ctx.apiKey} (${encodeURIComponent(ctx.apiKey)}) account ${ctx.account} (${encodeURIComponent(ctx.account)})` }),
-    expect: per({ "linkup-v2": fails("PROVIDER_ERROR", 400, false), "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: fails("PROVIDER_ERROR", 400, false) }),
+    expect: per({ "linkup-v2": fails("PROVIDER_ERROR", 400, false), "linkup-v1": fails("PROVIDER_ERROR", 200, false), connectsafely: fails("PROVIDER_ERROR", 400, false), unipile: RECOVERS }),
   },
   // ConnectSafely's overview page documents {success: false, code, message} errors.
   ...[

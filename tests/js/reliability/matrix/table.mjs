@@ -6,7 +6,7 @@
 
 import { PROVIDERS, ROWS } from "./rows.mjs";
 
-const SHORT_PROVIDER = { "linkup-v2": "v2", "linkup-v1": "v1", connectsafely: "cs" };
+const SHORT_PROVIDER = { "linkup-v2": "v2", "linkup-v1": "v1", connectsafely: "cs", unipile: "up" };
 
 export function formatTable(results, runtimes) {
   const columns = PROVIDERS.flatMap((provider) => runtimes.map((runtime) => ({ provider, runtime, title: `${SHORT_PROVIDER[provider]} ${runtime}` })));

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const api = await import(new URL("../../../../pkg/entry/node.js", import.meta.url).href);
-export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 const OUTPUT_DIR = fileURLToPath(new URL("../../../../test-output/reliability/", import.meta.url));
 
 /** Credentials of one run: its own API key (ledger) and account (data). */
@@ -24,7 +24,7 @@ export function baseUrlOf(emu, provider) {
 export const keyOf = (resource, item) => (resource === "connections" ? item.person.profileUrl : item.id);
 export const truthKey = (resource, row) => (resource === "connections" ? row.person.canonicalUrl : row.id);
 
-/** The list as this provider shows it (linkup lists CONNECTION invitations only), as keys. */
+/** The list as this provider shows it (linkup and Unipile list CONNECTION invitations only), as keys. */
 export function truthKeys(emu, provider, account, resource) {
   const rows = emu.data(account, resource);
   const shown = resource !== "connections" && provider !== "connectsafely" ? rows.filter((row) => row.linkupType === "CONNECTION") : rows;

@@ -24,7 +24,7 @@ function keyOf(resource, item) {
   return resource === "connections" ? item.person.profileUrl : item.id;
 }
 
-/** The list as the provider shows it: linkup lists received CONNECTION invitations only. */
+/** The list as the provider shows it: linkup and Unipile list received CONNECTION invitations only. */
 async function truth(ctx, resource) {
   const rows = await ctx.emu.data(ctx.account, resource);
   if (resource === "connections") return rows.map((row) => row.person.canonicalUrl);
@@ -75,7 +75,7 @@ async function retryAfter429(ctx) {
   return "429 (Retry-After: 1) then 200, 2 requests, Retry-After honoured";
 }
 
-const AUTH_FAULT = { "linkup-v2": "INVALID_API_KEY", "linkup-v1": "INVALID_API_KEY", connectsafely: "UNAUTHORIZED" };
+const AUTH_FAULT = { "linkup-v2": "INVALID_API_KEY", "linkup-v1": "INVALID_API_KEY", connectsafely: "UNAUTHORIZED", unipile: "INVALID_API_KEY" };
 
 async function authErrorWithoutSecrets(ctx) {
   await ctx.emu.inject({ type: "provider-error", code: AUTH_FAULT[ctx.provider], apiKey: ctx.apiKey, times: 3 });

@@ -6,7 +6,7 @@
 import { CASES } from "./cases.mjs";
 import { emulatorControl } from "./emulator-http.mjs";
 
-export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 export const CASE_NAMES = Object.keys(CASES);
 
 /** Fresh credentials per case, so ledgers, logs and data never collide. */
