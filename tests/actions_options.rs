@@ -107,14 +107,20 @@ fn stale_options_read_and_refuse_by_name() {
     assert_eq!(request.max, Some(50));
     assert_eq!(request.max_credits, Some(10));
     assert!(request.dry_run);
-    assert!(!stale_options(r#"{"olderThanDays":1,"max":500}"#).unwrap().dry_run);
+    assert!(
+        !stale_options(r#"{"olderThanDays":1,"max":500}"#)
+            .unwrap()
+            .dry_run
+    );
     // Under a day old is never stale; more than 500 withdrawals in one run is refused.
     assert_eq!(
         stale_options(r#"{"olderThanDays":0}"#).unwrap_err().message,
         "olderThanDays must be an integer from 1 to 36500, got 0"
     );
     assert_eq!(
-        stale_options(r#"{"olderThanDays":21,"max":501}"#).unwrap_err().message,
+        stale_options(r#"{"olderThanDays":21,"max":501}"#)
+            .unwrap_err()
+            .message,
         "max must be an integer from 1 to 500, got 501"
     );
     for (json, field) in [
