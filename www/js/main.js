@@ -182,9 +182,9 @@ async function start() {
   onIdleChange((busy) => {
     if (controller) return;
     options.disabled = busy;
-    if (busy) runButton.disabled = true;
-    else replan();
+    runButton.disabled = busy || maxItems() === null;
   });
+  replan();
   document.body.dataset.ready = "true";
 }
 
