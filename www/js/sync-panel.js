@@ -12,9 +12,16 @@ import { applyChanges, countsAfter, forgetSync, loadSync, network, saveSync, set
 import { hideSyncResult, showSavedState, showSimulated, showSyncResult } from "./sync-view.js";
 import { showNetwork } from "./dashboard.js";
 import { showError } from "./run-view.js";
-import { formatNumber, plural } from "./format.js";
+import { plural } from "./format.js";
 
 const ERROR_BOX = "sync-error";
+
+// The emulator's last change stays on show until the sync after it has reported it.
+let simulated = false;
+
+function simulatedBox(keep) {
+  document.getElementById("simulate-result").hidden = !keep;
+}
 
 function setSyncStatus(text) {
   document.getElementById("sync-status").textContent = text;
@@ -53,6 +60,7 @@ export function initSync({ config, selected }) {
     try {
       const diff = await simulate(config.emulatorUrl, accountKey(provider.id, config));
       showSimulated(diff);
+      simulated = true;
       setSyncStatus("An hour went by in the emulator. Press Sync to see what the package finds.");
     } catch (error) {
       showError(error, "Could not simulate: ", ERROR_BOX);
@@ -94,9 +102,18 @@ export function initSync({ config, selected }) {
     if (network.provider === provider.id) showNetwork(provider.label);
 
     const { changes } = run;
-    const summary = changes.baseline
-      ? "a baseline of every list"
-      : `${plural(changes.connections.added.length, "new connection")} (${formatNumber(changes.accepted.length)} accepted), ${plural(changes.sentInvitations.added.length, "new sent invitation")}, ${plural(changes.receivedInvitations.added.length, "new received invitation")}, ${plural(changes.sentInvitations.removed.length - changes.accepted.length, "sent invitation")} gone`;
+    const parts = [
+      [changes.connections.added.length, "new connection"],
+      [changes.accepted.length, "accepted invitation"],
+      [changes.sentInvitations.added.length, "new sent invitation"],
+      [changes.receivedInvitations.added.length, "new received invitation"],
+      [changes.sentInvitations.removed.length - changes.accepted.length, "sent invitation gone", "sent invitations gone"],
+      [changes.receivedInvitations.removed.length, "received invitation gone", "received invitations gone"],
+      [changes.connections.removed.length, "connection removed", "connections removed"],
+    ].filter(([count]) => count > 0).map(([count, one, many]) => plural(count, one, many));
+    const summary = changes.baseline ? "a baseline of every list" : parts.length > 0 ? parts.join(", ") : "no change";
+    simulatedBox(simulated);
+    simulated = false;
     const cut = run.complete ? "" : ` Stopped at ${run.stopReason}: the next Sync goes on from here.`;
     setSyncStatus(`Synced with ${provider.label}: ${summary}, for ${plural(run.creditsUsed, "credit")} in ${plural(run.requests, "request")}.${cut}`);
   }));
@@ -112,6 +129,8 @@ export function initSync({ config, selected }) {
   document.getElementById("run-form").addEventListener("change", (event) => {
     if (event.target.name === "provider") {
       hideSyncResult();
+      simulatedBox(false);
+      simulated = false;
       refreshSaved();
     }
   });

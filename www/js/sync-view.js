@@ -56,6 +56,11 @@ function group(id, title, entries, { keyOf, extraOf = () => "", note = "" }) {
     section.append(p);
   }
   const list = document.createElement("ul");
+  if (entries.length > 8) {
+    // A scrolling list: reachable by keyboard, named by its heading.
+    list.tabIndex = 0;
+    list.setAttribute("aria-labelledby", heading.id);
+  }
   if (entries.length === 0) {
     const li = document.createElement("li");
     li.className = "empty";
