@@ -85,7 +85,9 @@ export function initSync({ config, selected }) {
     } catch (error) {
       addSpend("sync", error.creditsUsed ?? 0, 0);
       showError(error, LinkedInNetworkError.is(error) ? "Sync failed, the saved state is kept: " : "Unexpected: ", ERROR_BOX);
-      setSyncStatus(`Sync failed with ${error.code ?? "an error"}; nothing was lost: the next Sync starts from the same state.`);
+      setSyncStatus(error.code === "INVALID_INPUT" && saved
+        ? "The package refused the saved state (it is another provider's, account's or version's): Forget it to start a new baseline."
+        : `Sync failed with ${error.code ?? "an error"}; nothing was lost: the next Sync starts from the same state.`);
       return;
     }
     addSpend("sync", run.creditsUsed, run.requests);
