@@ -232,6 +232,8 @@ test("Accept removes the row (linkup-v2: no Ignore); Ignore on ConnectSafely; th
   const [first] = rows;
   const account = accountOf("linkup-v2", config);
   const person = emulator.data(account, "receivedInvitations").find((i) => i.id === first).person;
+  const label = await page.getAttribute(`#table-receivedInvitations tr[data-id="${first}"] button.accept`, "aria-label");
+  assert.equal(label, `Accept the invitation from ${person.name}`, "each button names whom it acts on");
   let before = ledger();
   assert.match(await clickAndWait(`#table-receivedInvitations tr[data-id="${first}"] button.accept`, "#received-status", /^Accepted|^Could not|no longer/), /^Accepted the invitation from /);
   assert.equal(await page.$$eval(`#table-receivedInvitations tr[data-id="${first}"]`, (trs) => trs.length), 0, "the row is gone");
