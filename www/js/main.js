@@ -1,14 +1,21 @@
 // The page's wiring: loads the package and the emulator's address, prices
 // the plan when the provider or the item limit changes, runs a fetch with
 // progress and Cancel, then fills the credits, the chart and the tables.
+// The Sync card, the withdrawals and the received invitations' buttons wire
+// themselves (sync-panel.js, withdraw-panel.js, received-actions.js).
 
 import { createClient, ready, LinkedInNetworkError } from "linkedin-network";
 import { DEFAULT_MAX_ITEMS, PROVIDERS, RESOURCES } from "./providers.js";
 import { planRun, runProvider, totals } from "./run.js";
 import { injectRateLimitOnce } from "./emulator.js";
 import { initRunView, resetRun, setStatus, showError, showOutcome, showPlan, showProgress } from "./run-view.js";
-import { createTable } from "./tables.js";
-import { clearChart, showChart } from "./chart.js";
+import { clearNetwork, initDashboard, showNetwork } from "./dashboard.js";
+import { exclusive, onIdleChange } from "./busy.js";
+import { addSpend, initSpend, recordFullFetch } from "./spend.js";
+import { setNetwork } from "./store.js";
+import { initSync } from "./sync-panel.js";
+import { initWithdraw } from "./withdraw-panel.js";
+import { initReceivedActions, receivedRowActions } from "./received-actions.js";
 import { formatNumber, plural } from "./format.js";
 
 const form = document.getElementById("run-form");
@@ -19,7 +26,6 @@ const maxItemsInput = document.getElementById("max-items");
 
 let config = null;
 let controller = null;
-const tables = Object.fromEntries(RESOURCES.map(({ id }) => [id, null]));
 
 function selectedProvider() {
   // Read the radio itself: FormData skips controls of a disabled fieldset (as during a run).
@@ -62,8 +68,12 @@ function setRunning(running) {
   document.body.dataset.running = String(running);
 }
 
-async function run(event) {
+function run(event) {
   event.preventDefault();
+  return exclusive(fetchNetwork);
+}
+
+async function fetchNetwork() {
   if (controller) return;
   const provider = selectedProvider();
   const limit = maxItems();
@@ -77,11 +87,8 @@ async function run(event) {
   showError(null);
   resetRun();
   replan();
-  clearChart("Fetching…");
-  for (const { id } of RESOURCES) {
-    tables[id].show([]);
-    document.querySelector(`[data-count="${id}"]`).textContent = "";
-  }
+  setNetwork(null, {});
+  clearNetwork("Fetching…");
   setStatus(`Fetching from ${provider.label}…`);
 
   const started = performance.now();
@@ -117,7 +124,11 @@ async function run(event) {
   showOutcome(outcome, sums);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
-  const sent = outcome.sentInvitations;
+  addSpend("fetch", sums.credits, sums.requests);
+  if (!sums.error && RESOURCES.every(({ id }) => outcome[id].result.complete)) recordFullFetch(provider.id, sums.credits, sums.requests);
+
+  const fetched = {};
+  const lists = {};
   for (const { id } of RESOURCES) {
     const entry = outcome[id];
     const items = entry.ok ? entry.result.items : [];
@@ -125,11 +136,11 @@ async function run(event) {
     if (id === "connections" && items.length > 0 && items.every((item) => item.connectedAt === null)) {
       note += ` ${provider.label} gives no connection dates.`;
     }
-    tables[id].show(items, note.trim());
-    document.querySelector(`[data-count="${id}"]`).textContent = entry.ok ? `(${formatNumber(items.length)})` : `(${entry.error?.code ?? "error"})`;
+    lists[id] = items;
+    fetched[id] = { note: note.trim(), error: entry.ok ? null : entry.error?.code ?? "error" };
   }
-  if (sent.ok) showChart(sent.result.items, provider.label);
-  else clearChart(`No chart: fetching sent invitations failed with ${sent.error?.code ?? "an error"}.`);
+  setNetwork(provider.id, lists);
+  showNetwork(provider.label, fetched);
 
   if (sums.error) {
     showError(sums.error, LinkedInNetworkError.is(sums.error) ? "" : "Unexpected: ");
@@ -145,8 +156,9 @@ async function run(event) {
 
 async function start() {
   initRunView();
+  initSpend();
   maxItemsInput.defaultValue = String(DEFAULT_MAX_ITEMS);
-  for (const { id } of RESOURCES) tables[id] = createTable(id);
+  initDashboard({ receivedInvitations: receivedRowActions });
   try {
     const response = await fetch("config.json", { cache: "no-store" });
     if (!response.ok) throw new Error(`config.json: HTTP ${response.status} (start the demo with \`make demo\`)`);
@@ -163,7 +175,15 @@ async function start() {
   });
   maxItemsInput.addEventListener("input", replan);
   cancelButton.addEventListener("click", () => controller?.abort());
-  options.disabled = false;
+  initSync({ config, selected: selectedProvider });
+  initWithdraw({ config });
+  initReceivedActions({ config });
+  // Another task (a sync, an action) holds Fetch back while it runs.
+  onIdleChange((busy) => {
+    if (controller) return;
+    options.disabled = busy;
+    runButton.disabled = busy || maxItems() === null;
+  });
   replan();
   document.body.dataset.ready = "true";
 }

@@ -8,10 +8,11 @@ export const RESOURCES = Object.freeze([
 ]);
 
 export const PROVIDERS = Object.freeze([
-  { id: "linkup-v2", label: "LinkupAPI v2", billing: "1 credit per 50 results" },
-  { id: "linkup-v1", label: "LinkupAPI v1", billing: "1 credit per page of 10" },
-  { id: "connectsafely", label: "ConnectSafely", billing: "seat-billed: 0 credits a call" },
-  { id: "unipile", label: "Unipile", billing: "per connected account: 0 credits a call" },
+  // `actions`: what the provider lets you do to a received invitation (linkup has no ignore).
+  { id: "linkup-v2", label: "LinkupAPI v2", billing: "1 credit per 50 results", actions: ["accept"] },
+  { id: "linkup-v1", label: "LinkupAPI v1", billing: "1 credit per page of 10", actions: ["accept"] },
+  { id: "connectsafely", label: "ConnectSafely", billing: "seat-billed: 0 credits a call", actions: ["accept", "ignore"] },
+  { id: "unipile", label: "Unipile", billing: "per connected account: 0 credits a call", actions: ["accept", "ignore"] },
 ]);
 
 /** Reads the whole of each list up to this many items by default (the emulator has 1,201 connections). */

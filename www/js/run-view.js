@@ -34,9 +34,9 @@ export function setStatus(text) {
   document.getElementById("status").textContent = text;
 }
 
-/** Shows a LinkedInNetworkError (or any error) as its code and message; null hides the box. */
-export function showError(error, context = "") {
-  const box = document.getElementById("error");
+/** Shows a LinkedInNetworkError (or any error) as its code and message in box `boxId`; null hides the box. */
+export function showError(error, context = "", boxId = "error") {
+  const box = document.getElementById(boxId);
   if (!error) {
     box.hidden = true;
     box.replaceChildren();

@@ -92,8 +92,11 @@ function compare(a, b, direction) {
   return direction === "ascending" ? order : -order;
 }
 
-/** A sortable table bound to `<table id="table-<resource>">`. */
-export function createTable(resource) {
+/**
+ * A sortable table bound to `<table id="table-<resource>">`. `rowActions(item)`,
+ * when given, fills a last "Actions" column (not sortable) with its element.
+ */
+export function createTable(resource, { rowActions } = {}) {
   const table = document.getElementById(`table-${resource}`);
   const columns = COLUMNS[resource];
   const state = { items: [], sortKey: null, direction: "none", note: "" };
@@ -115,6 +118,13 @@ export function createTable(resource) {
     th.append(button);
     headRow.append(th);
     headers.set(column.key, th);
+  }
+  if (rowActions) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.className = "actions";
+    th.textContent = "Actions";
+    headRow.append(th);
   }
   thead.append(headRow);
   const tbody = document.createElement("tbody");
@@ -149,10 +159,18 @@ export function createTable(resource) {
     const fragment = document.createDocumentFragment();
     for (const item of rows) {
       const tr = document.createElement("tr");
+      if (item.kind === "invitation") tr.dataset.id = item.id;
       for (const column of columns) {
         const td = document.createElement("td");
         if (column.render) column.render(td, item);
         else td.textContent = text(column.value(item));
+        tr.append(td);
+      }
+      if (rowActions) {
+        const td = document.createElement("td");
+        td.className = "actions";
+        const content = rowActions(item);
+        if (content) td.append(content);
         tr.append(td);
       }
       fragment.append(tr);
