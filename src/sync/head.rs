@@ -99,6 +99,11 @@ impl HeadRead {
         self.status
     }
 
+    /// The newest total the provider gave.
+    pub fn total(&self) -> Option<u64> {
+        self.total
+    }
+
     /// How many new items were taken so far.
     pub fn added_count(&self) -> usize {
         self.added.len()
