@@ -2,8 +2,8 @@
 //! `sync::proof`): their heads at the floor while the provider's totals
 //! prove that nothing but acceptances left them, the full read whenever a
 //! total says something else did (a withdrawal in the middle of the list),
-//! and the full reads that bound the drift — each checked against the fake
-//! network's ledger.
+//! and the full reads that bound the drift (`DRIFT_SYNCS` head reads,
+//! `DRIFT_MS`) — each checked against the fake network's ledger.
 
 mod support;
 mod sync_support;
@@ -12,7 +12,7 @@ use linkedin_network::client::budget::Budgets;
 use linkedin_network::client::sync::{SyncRequest, SyncResult};
 use linkedin_network::client::{CancelToken, Client, Settings};
 use linkedin_network::query::Resource;
-use linkedin_network::sync::proof::DRIFT_MS;
+use linkedin_network::sync::proof::{DRIFT_MS, DRIFT_SYNCS};
 use linkedin_network::sync::SyncState;
 use support::{block_on, Clock, Scripted};
 use sync_support::network::Network;
@@ -257,14 +257,34 @@ fn without_connections_an_acceptance_is_unexplained_and_read_in_full() {
 }
 
 #[test]
-fn a_list_is_read_in_full_again_a_day_after_its_last_full_read() {
+fn a_list_is_read_in_full_again_after_drift_syncs_head_reads() {
+    let s = setup("linkup-v2", 100, 60, 3);
+    let mut state = s.sync(None).state;
+    for syncs in 1..=DRIFT_SYNCS {
+        s.network.invite(1);
+        let (result, cost) = s.sync_costed(&state);
+        assert_eq!(cost, (3, 3), "head read {syncs}");
+        assert_eq!(
+            s.checked(&result.state, Resource::SentInvitations),
+            Some(syncs)
+        );
+        state = result.state;
+    }
+    let (result, cost) = s.sync_costed(&state);
+    // Sent (108 items: 3 credits, 2 calls) and received (1) in full.
+    assert_eq!(cost, (1 + 3 + 1, 1 + 2 + 1));
+    assert_eq!(s.checked(&result.state, Resource::SentInvitations), Some(0));
+}
+
+#[test]
+fn a_list_is_read_in_full_again_drift_ms_after_its_last_full_read() {
     let network = Network::new("linkup-v2", 200, 145, 4);
     let s = on_clock("linkup-v2", &network, Clock::default());
     let first = s.sync(None);
     let (head, cost) = s.sync_costed(&first.state);
     assert_eq!(cost, (3, 3));
     assert_eq!(s.checked(&head.state, Resource::SentInvitations), Some(1));
-    // The same account, a day later by the client's clock.
+    // The same account, DRIFT_MS later by the client's clock.
     let later = on_clock(
         "linkup-v2",
         &network,

@@ -20,14 +20,17 @@
 //! exactly as many items as the provider's total said (no total — as on
 //! ConnectSafely — no check: its lists are read in full, at no credit). And
 //! to bound the drift of a total that could be wrong, the list is read in
-//! full again once its last full reading is [`DRIFT_MS`] old (a day, by
-//! the client's clock) or after [`DRIFT_SYNCS`] head reads, whichever comes
-//! first (the count bounds a clock that does not move).
+//! full again after [`DRIFT_SYNCS`] head reads in a row (each one trusts a
+//! total) or once its last full reading is [`DRIFT_MS`] old by the client's
+//! clock (for who syncs seldom), whichever comes first: for hourly syncs,
+//! every other day. Most wrong totals do not wait for that: one that counts
+//! what the provider does not list never matches a full reading (no check),
+//! and a stale one misses the expected count as soon as the list changes.
 //!
 //! ```text
 //!  no check ──full read, count = total──▶ check ──head read──┬─ total = expected ──▶ check (syncs + 1)
 //!     ▲                                     ▲                 └─ otherwise: full read ─┐
-//!     │ count ≠ total, no total,            └──── full read (also: `full`, a day, ────┘
+//!     │ count ≠ total, no total,            └──── full read (also: `full`, DRIFT_MS, ──┘
 //!     └ a baseline over several syncs              DRIFT_SYNCS head reads), count = total
 //! ```
 
@@ -35,10 +38,10 @@ use crate::model::Connection;
 
 use super::diff::{accepted_positions, PersonKeys, Removed};
 
-/// A full reading is due once the last one is this old: a day.
-pub const DRIFT_MS: i64 = 24 * 60 * 60 * 1000;
-/// … or after this many head reads (a day of syncs every five minutes).
-pub const DRIFT_SYNCS: u64 = 288;
+/// A full reading is due after this many head reads in a row …
+pub const DRIFT_SYNCS: u64 = 48;
+/// … or once the last one is this old: two days.
+pub const DRIFT_MS: i64 = 2 * 24 * 60 * 60 * 1000;
 
 /// What the state keeps of an invitation list whose count is proven.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +116,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_reading_is_due_after_a_day_or_after_the_most_head_reads() {
+    fn a_full_reading_is_due_after_drift_ms_or_after_drift_syncs_head_reads() {
         let check = ListCheck::after_full_read(3, Some(3), 1_000).unwrap();
         assert!(!check.due(1_000 + DRIFT_MS - 1));
         assert!(check.due(1_000 + DRIFT_MS));

@@ -11,7 +11,7 @@
 //!  no baseline ──read in full──▶ baseline ──┬─ connections: read the head ──▶ added
 //!      │    ▲                                │     (full: read in full ──▶ added, removed)
 //!      │    │ a budget cut it:               └─ invitations: read the head ──┬─ total proves it ──▶ added, accepted removed
-//!      ▼    │ what was read is added,              (no check, a day old,     └─ otherwise: read in full ──▶ added, removed
+//!      ▼    │ what was read is added,              (no check, check due,     └─ otherwise: read in full ──▶ added, removed
 //!   pending ┘ the state keeps a run cursor         full: read in full)
 //!             and the next sync reads on from it
 //! ```
