@@ -88,12 +88,11 @@ impl SyncState {
         }
     }
 
-    /// The count check of an invitation list.
+    /// An invitation list's count check (connections have none).
     pub fn check(&self, resource: Resource) -> Option<ListCheck> {
         *self.checks.get(index(resource))?
     }
 
-    /// Sets an invitation list's check (connections have none).
     pub fn set_check(&mut self, resource: Resource, check: Option<ListCheck>) {
         if let Some(slot) = self.checks.get_mut(index(resource)) {
             *slot = check;
