@@ -2,8 +2,9 @@
 //! at the price of the change. Connections are read from the head until the
 //! first known one, unless `full`; invitation lists too, where their total
 //! proves that nothing else left them (`sync::proof`: their `removed` stays
-//! exact), else in full; the first sync of a list reads it in full (its
-//! baseline). Lists are read received invitations, connections, sent
+//! exact), else in full — unless the head's one page held the whole list,
+//! which is a full reading at the head's price; the first sync of a list
+//! reads it in full (its baseline). Lists are read received invitations, connections, sent
 //! invitations: the acceptances the connections show explain what left the
 //! sent list before its total is judged.
 //!
@@ -246,7 +247,12 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             };
             let mut read = outcome.map_err(|error| charged(error, spent))?;
             let judged = mode == Mode::Head && resource.is_invitations() && read.stopped.is_none();
-            if judged {
+            let whole = if judged { read.whole.take() } else { None };
+            if let Some(items) = whole {
+                // One page held the whole list: a full reading, at the head's price.
+                read.items = items;
+                mode = Mode::Full;
+            } else if judged {
                 let new_connections = new_connections(&reads, &state);
                 let gone = match resource {
                     Resource::SentInvitations => explained(known, &new_connections),

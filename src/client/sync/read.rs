@@ -35,6 +35,8 @@ pub struct ListRead {
     /// On a head read of sent invitations proven whole (`sync::proof`):
     /// the known ones that left as accepted.
     pub explained: Vec<Removed>,
+    /// On a head read whose first page held the whole list: that list.
+    pub whole: Option<Vec<Item>>,
 }
 
 /// Items a sync cannot key (a connection with neither a profile URL nor a
@@ -113,6 +115,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             cursor: progress.cursor,
             total: run.total(),
             explained: Vec::new(),
+            whole: None,
         })
     }
 
@@ -195,6 +198,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             }
         }
         let total = head.total();
+        let whole = head.take_whole();
         let (items, unkeyed, mut warnings) = head.into_added();
         warnings.extend(unkeyed_warning(resource, unkeyed));
         Ok(ListRead {
@@ -205,6 +209,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             cursor: String::new(),
             total,
             explained: Vec::new(),
+            whole,
         })
     }
 
