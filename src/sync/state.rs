@@ -11,7 +11,8 @@
 //!            lists(u8: bits 0–2 a list with entries, bits 3–5 its baseline still being read,
 //!                  bits 6–7 sent, received invitations with a count check)
 //!            { count(varint) entry* [pending run cursor(text)] [check] }*
-//! check   := full_at(varint ms) head_reads(varint)       (sync::proof)
+//! check   := full_at(varint ms) head_reads(varint)       (sync::proof; a state
+//!            from before checks reads as one without: its lists are read in full once)
 //! entry   := flags(u8) [id] [name] [profile] [member id]
 //! state   := "lns1." base64url(payload mac(8 bytes LE))
 //! ```
