@@ -258,7 +258,7 @@ fn a_budget_cut_commits_only_whole_lists_and_the_next_sync_loses_nothing() {
     let connected = s.network.connect(5);
     let accepted_id = s.network.accept(0);
     let received = s.network.receive(2);
-    // Received (1 credit) fits; sent (3 credits) does not.
+    // Received and connections (1 credit each) fit; sent, read last, does not.
     let cut = s
         .sync(
             Some(&first.state),
@@ -435,7 +435,7 @@ fn a_retried_fault_changes_nothing_and_a_fatal_one_keeps_the_old_state_good() {
             network.served() - served + 1,
             "{provider}: the 429 counted as a request"
         );
-        // An AUTH answer to the last request (the connections head read) fails the sync.
+        // An AUTH answer from the third request on (the sent head read) fails the sync.
         let more = network.connect(1);
         let (failing, clock) = faulty(provider, &network, |index| {
             (index >= 2).then(|| support::fake_api::status(10, 401, &[]))

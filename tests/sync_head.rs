@@ -21,6 +21,8 @@ struct Priced {
     calls: u64,
     credits: u64,
     status: HeadStatus,
+    /// The list's keys, when its first page held all of it.
+    whole: Option<Vec<String>>,
 }
 
 fn people(rng: &mut Rng, from: u64, count: u64, provider: &'static str) -> Vec<Item> {
@@ -79,6 +81,9 @@ fn read_head(
         assert!(calls < 10_000, "the read does not end");
     }
     let status = head.status();
+    let whole = head
+        .take_whole()
+        .map(|items| items.iter().map(key).collect());
     let (added, unkeyed, _) = head.into_added();
     assert_eq!(unkeyed, 0);
     Priced {
@@ -86,6 +91,7 @@ fn read_head(
         calls,
         credits,
         status,
+        whole,
     }
 }
 
@@ -121,6 +127,30 @@ fn the_billing_unit_comes_from_each_providers_own_plans() {
         ),
         10
     );
+}
+
+#[test]
+fn a_first_page_that_is_also_the_last_is_kept_whole() {
+    for (id, known, new, whole) in [
+        ("linkup-v2", 30, 3, true),
+        ("linkup-v2", 49, 0, true),
+        ("linkup-v2", 50, 1, false),
+        ("linkup-v2", 1201, 2, false),
+        ("linkup-v1", 7, 2, true),
+        ("linkup-v1", 12, 2, false),
+    ] {
+        let provider = providers::find(id).unwrap();
+        let (mut list, known_keys, fresh) = network(id, known, new);
+        let priced = read_head(provider, &mut list, &known_keys, |_, _| {});
+        assert_eq!(priced.added, fresh, "{id} {known}+{new}");
+        assert_eq!(priced.calls, 1, "{id} {known}+{new}");
+        let keys: Vec<String> = list.iter().map(key).collect();
+        assert_eq!(
+            priced.whole,
+            whole.then_some(keys),
+            "{id} {known}+{new}: the whole list, in order, only when one page held it"
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod sync_support;
 use linkedin_network::error::ErrorCode;
 use linkedin_network::model::Direction;
 use linkedin_network::query::{Credentials, Resource};
+use linkedin_network::sync::proof::ListCheck;
 use linkedin_network::sync::{Removed, SyncState};
 use sync_support::{connection_of, human, invitation_id, invitation_of, Rng};
 
@@ -51,6 +52,17 @@ fn realistic_state(credentials: &Credentials) -> SyncState {
     state.set_known(Resource::ReceivedInvitations, received);
     state.set_known(Resource::Connections, connections);
     state.last_full_sync_at = Some(1_777_199_700_000);
+    // Both invitation lists proven by their totals, a few head reads on.
+    for (resource, syncs) in [
+        (Resource::SentInvitations, 23),
+        (Resource::ReceivedInvitations, 0),
+    ] {
+        let check = ListCheck {
+            full_at: 1_777_199_700_000,
+            syncs,
+        };
+        state.set_check(resource, Some(check));
+    }
     state
 }
 
@@ -220,6 +232,13 @@ fn an_authentic_but_malformed_payload_is_refused_or_read_canonically_never_a_pan
     ))];
     state.set_known(Resource::Connections, connections);
     state.set_known(Resource::SentInvitations, sent);
+    state.set_check(
+        Resource::SentInvitations,
+        Some(ListCheck {
+            full_at: 5,
+            syncs: 300,
+        }),
+    );
     state.last_full_sync_at = Some(5);
     let text = state.encode(&keys);
     let bytes = base64url_decode(&text["lns1.".len()..]);

@@ -9,6 +9,7 @@
 //!  └─────────┘ ◀──────────────────────────────────────────────── └─────────┘
 //!       │  a known item ──▶ Found (added = every new item before it)
 //!       │  a short or last page ──▶ Ended (the whole list was new)
+//!       │  (a first page that is also the last is kept whole: a full reading)
 //!       │  the total fell by k ──▶ step back k items (they moved up past the read)
 //!       │  an anchored read whose first item is not the anchor ──▶ step back a unit
 //! ```
@@ -73,6 +74,9 @@ pub struct HeadRead {
     /// The key of the last item taken, where reads are anchored (no total).
     anchor: Option<String>,
     added: Vec<Item>,
+    /// The first page, when it held the whole list (a full reading for the
+    /// price of the head).
+    whole: Option<Vec<Item>>,
     unkeyed: u64,
     repairs: u32,
     warnings: Vec<String>,
@@ -89,6 +93,7 @@ impl HeadRead {
             seen: HashSet::new(),
             anchor: None,
             added: Vec::new(),
+            whole: None,
             unkeyed: 0,
             repairs: 0,
             warnings: Vec::new(),
@@ -97,6 +102,11 @@ impl HeadRead {
 
     pub fn status(&self) -> HeadStatus {
         self.status
+    }
+
+    /// The newest total the provider gave.
+    pub fn total(&self) -> Option<u64> {
+        self.total
     }
 
     /// How many new items were taken so far.
@@ -158,6 +168,10 @@ impl HeadRead {
             }
         }
         let returned = page.items.len() as u64;
+        let last = returned == 0 || returned < call.count || !page.has_more;
+        if call.offset == 0 && self.next == 0 && last {
+            self.whole = Some(page.items.clone());
+        }
         for item in page.items {
             let Some(key) = item_key(&item).map(str::to_string) else {
                 self.unkeyed += 1;
@@ -173,7 +187,7 @@ impl HeadRead {
             self.anchor = Some(key);
         }
         self.next = page.offset.saturating_add(returned).max(self.next);
-        if returned == 0 || returned < call.count || !page.has_more {
+        if last {
             self.status = HeadStatus::Ended;
         }
     }
@@ -194,6 +208,11 @@ impl HeadRead {
         ));
         self.next = self.next.saturating_sub(count);
         true
+    }
+
+    /// The whole list, when its first page held all of it.
+    pub fn take_whole(&mut self) -> Option<Vec<Item>> {
+        self.whole.take()
     }
 
     /// The new items, in list order, and how many had no key.

@@ -8,8 +8,11 @@
 //!
 //! ```text
 //! payload := provider(text) account_tag(8 bytes LE) last_full(varint: 0 | ms + 1)
-//!            lists(u8: bits 0–2 a list with entries, bits 3–5 its baseline still being read)
-//!            { count(varint) entry* [pending run cursor(text)] }*
+//!            lists(u8: bits 0–2 a list with entries, bits 3–5 its baseline still being read,
+//!                  bits 6–7 sent, received invitations with a count check)
+//!            { count(varint) entry* [pending run cursor(text)] [check] }*
+//! check   := full_at(varint ms) head_reads(varint)       (sync::proof; a state
+//!            from before checks reads as one without: its lists are read in full once)
 //! entry   := flags(u8) [id] [name] [profile] [member id]
 //! state   := "lns1." base64url(payload mac(8 bytes LE))
 //! ```
@@ -27,6 +30,7 @@ use crate::query::{Credentials, Resource};
 
 use super::bytes::{ByteReader, ByteWriter};
 use super::diff::Removed;
+use super::proof::ListCheck;
 
 pub const STATE_PREFIX: &str = "lns1.";
 /// A list longer than any LinkedIn allows (30,000 connections), as a bound
@@ -59,6 +63,9 @@ pub struct SyncState {
     /// from (its entries so far are in `lists`). A sync never ends in the
     /// middle of a list otherwise.
     pub pending: [Option<String>; 3],
+    /// Per invitation list (sent, received), what proves its count
+    /// (`sync::proof`); never with a pending baseline.
+    pub checks: [Option<ListCheck>; 2],
 }
 
 fn index(resource: Resource) -> usize {
@@ -78,6 +85,18 @@ impl SyncState {
             last_full_sync_at: None,
             lists: [None, None, None],
             pending: [None, None, None],
+            checks: [None, None],
+        }
+    }
+
+    /// An invitation list's count check (connections have none).
+    pub fn check(&self, resource: Resource) -> Option<ListCheck> {
+        *self.checks.get(index(resource))?
+    }
+
+    pub fn set_check(&mut self, resource: Resource, check: Option<ListCheck>) {
+        if let Some(slot) = self.checks.get_mut(index(resource)) {
+            *slot = check;
         }
     }
 
@@ -127,6 +146,8 @@ impl SyncState {
                 mask |= 1 << bit;
                 if pending.is_some() {
                     mask |= 1 << (bit + 3);
+                } else if self.checks.get(bit).is_some_and(Option::is_some) {
+                    mask |= 1 << (bit + 6);
                 }
             }
         }
@@ -138,8 +159,13 @@ impl SyncState {
             for entry in list {
                 write_entry(&mut out, entry, invitations);
             }
-            if let Some(cursor) = pending {
-                out.text(cursor);
+            match (pending, self.checks.get(position).copied().flatten()) {
+                (Some(cursor), _) => out.text(cursor),
+                (None, Some(check)) => {
+                    out.varint(u64::try_from(check.full_at).unwrap_or(0));
+                    out.varint(check.syncs);
+                }
+                (None, None) => {}
             }
         }
         let mac = seal(credentials, &out.bytes);
@@ -212,11 +238,14 @@ fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<S
         stamp => Some(i64::try_from(stamp - 1).ok()?),
     };
     let mask = reader.byte()?;
-    // A pending baseline belongs to a list with entries.
-    if mask >= 1 << 6 || (mask >> 3) & !mask != 0 {
+    // A pending baseline, or a check, belongs to a list with entries; a
+    // check to an invitation list whose baseline is whole.
+    let (lists_mask, pending_mask, checks_mask) = (mask & 7, (mask >> 3) & 7, mask >> 6);
+    if pending_mask & !lists_mask != 0 || checks_mask & !(lists_mask & !pending_mask) != 0 {
         return None;
     }
     let mut pending: [Option<String>; 3] = [None, None, None];
+    let mut checks: [Option<ListCheck>; 2] = [None, None];
     let mut lists: [Option<Vec<Removed>>; 3] = [None, None, None];
     for (position, slot) in lists.iter_mut().enumerate() {
         if mask & 1 << position == 0 {
@@ -242,6 +271,11 @@ fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<S
             }
             *pending.get_mut(position)? = Some(cursor);
         }
+        if checks_mask & 1 << position != 0 {
+            let full_at = i64::try_from(reader.varint()?).ok()?;
+            let syncs = reader.varint()?;
+            *checks.get_mut(position)? = Some(ListCheck { full_at, syncs });
+        }
     }
     reader.at_end().then(|| SyncState {
         provider: provider.to_string(),
@@ -249,6 +283,7 @@ fn read_lists(reader: &mut ByteReader<'_>, provider: &str, tag: u64) -> Option<S
         last_full_sync_at: last_full,
         lists,
         pending,
+        checks,
     })
 }
 

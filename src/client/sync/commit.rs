@@ -1,7 +1,9 @@
 //! Folding one list's reading into the sync state and the changes it
-//! reports: a full reading replaces what was known, a head reading adds
-//! to it, a baseline (or the rest of one) appends to what an earlier sync
-//! kept.
+//! reports: a full reading replaces what was known (and, for an invitation
+//! list, gives it a count check when it held as many items as the total
+//! said), a head reading adds to it (for an invitation list, less what was
+//! accepted), a baseline (or the rest of one) appends to what an earlier
+//! sync kept.
 
 use std::collections::HashSet;
 
@@ -10,6 +12,7 @@ use crate::query::Resource;
 use crate::sync::diff::{
     connection_item_key, diff_list, invitation_key, Changes, ListChanges, Removed,
 };
+use crate::sync::proof::ListCheck;
 use crate::sync::SyncState;
 
 use super::read::{unkeyed_warning, ListRead};
@@ -55,6 +58,7 @@ pub(super) fn commit(
 ) {
     let before = state.known(resource).unwrap_or_default().to_vec();
     let complete = read.stopped.is_none();
+    let resumed = state.pending(resource).is_some();
     if mode == Mode::Baseline {
         // The rest of the list after what an earlier sync already kept.
         state.set_pending(resource, (!complete).then_some(read.cursor));
@@ -64,17 +68,43 @@ pub(super) fn commit(
     }
     match resource {
         Resource::SentInvitations | Resource::ReceivedInvitations => {
+            let (total, explained) = (read.total, read.explained);
             let read = invitations(read.items);
-            let (mut diff, _) = diff_list(&before, &read, invitation_key);
-            let known = match mode {
+            let (diff, known, check) = match mode {
+                Mode::Head => {
+                    // Proven by the total: the new items, and the known ones
+                    // but those accepted.
+                    let gone: HashSet<&str> = explained.iter().map(|e| e.key.as_str()).collect();
+                    let added = read.iter().map(Removed::of_invitation);
+                    let kept = before.iter().filter(|e| !gone.contains(e.key.as_str()));
+                    let known = known_of(added.chain(kept.cloned()));
+                    let check = state.check(resource).map(ListCheck::after_head_read);
+                    let diff = ListChanges {
+                        added: read,
+                        removed: explained,
+                    };
+                    (diff, known, check)
+                }
+                Mode::Full => {
+                    let (diff, _) = diff_list(&before, &read, invitation_key);
+                    let known = known_of(read.iter().map(Removed::of_invitation));
+                    let check = ListCheck::after_full_read(known.len(), total, now_ms);
+                    (diff, known, check)
+                }
                 Mode::Baseline => {
+                    let (mut diff, _) = diff_list(&before, &read, invitation_key);
                     diff.removed.clear();
                     let added = diff.added.iter().map(Removed::of_invitation);
-                    known_of(before.iter().cloned().chain(added))
+                    let known = known_of(before.iter().cloned().chain(added));
+                    // Only a baseline read whole in one sync counts as a full reading.
+                    let check = (complete && !resumed)
+                        .then(|| ListCheck::after_full_read(known.len(), total, now_ms))
+                        .flatten();
+                    (diff, known, check)
                 }
-                _ => known_of(read.iter().map(Removed::of_invitation)),
             };
             state.set_known(resource, known);
+            state.set_check(resource, check);
             let slot = if resource == Resource::SentInvitations {
                 &mut changes.sent_invitations
             } else {

@@ -1,15 +1,20 @@
 //! `sync` (SPEC §8): what changed since the state a previous sync returned,
-//! at the price of the change. Invitation lists are read in full (their
-//! `removed` is exact); connections from the head until the first known
-//! one, unless `full`; the first sync of a list reads it in full (its
-//! baseline).
+//! at the price of the change. Connections are read from the head until the
+//! first known one, unless `full`; invitation lists too, where their total
+//! proves that nothing else left them (`sync::proof`: their `removed` stays
+//! exact), else in full — unless the head's one page held the whole list,
+//! which is a full reading at the head's price; the first sync of a list
+//! reads it in full (its baseline). Lists are read received invitations, connections, sent
+//! invitations: the acceptances the connections show explain what left the
+//! sent list before its total is judged.
 //!
 //! ```text
-//!  no baseline ──read in full──▶ baseline ──┬─ invitations: read in full ──▶ added, removed
-//!      │    ▲                                └─ connections: read the head ──▶ added
-//!      │    │ a budget cut it:                               (full: read in full ──▶ added, removed)
-//!      ▼    │ what was read is added, the state keeps a run cursor
-//!   pending ┘ and the next sync reads on from it
+//!  no baseline ──read in full──▶ baseline ──┬─ connections: read the head ──▶ added
+//!      │    ▲                                │     (full: read in full ──▶ added, removed)
+//!      │    │ a budget cut it:               └─ invitations: read the head ──┬─ total proves it ──▶ added, accepted removed
+//!      ▼    │ what was read is added,              (no check, check due,     └─ otherwise: read in full ──▶ added, removed
+//!   pending ┘ the state keeps a run cursor         full: read in full)
+//!             and the next sync reads on from it
 //! ```
 //!
 //! A sync cut short commits only what it read whole, but for a baseline,
@@ -30,10 +35,14 @@ use crate::client::budget::{Budgets, Spend, StopReason};
 use crate::client::{CancelToken, Client, Timer, Transport};
 use crate::error::Error;
 use crate::json::write::json_object;
+use crate::model::{Connection, Item};
 use crate::normalize::time::format_iso;
 use crate::query::Resource;
-use crate::sync::diff::{accepted, Changes};
+use crate::sync::diff::{accepted, connection_item_key, Changes};
+use crate::sync::proof::{explained, proven, ListCheck};
 use crate::sync::SyncState;
+
+use std::collections::HashSet;
 
 use commit::commit;
 use read::ListRead;
@@ -93,18 +102,59 @@ pub struct SyncResult {
 pub(super) enum Mode {
     /// A list with a baseline, read in full.
     Full,
-    /// Connections read from the head to the first known one.
+    /// Read from the head to the first known item: connections, and
+    /// invitation lists whose total proved that nothing else left.
     Head,
     /// A first reading, or the rest of one a budget cut short.
     Baseline,
 }
 
-/// The lists asked for, each once, in the order they are read.
+/// How a list is read this time (see the module docs).
+fn mode_of(state: &SyncState, resource: Resource, full: bool, now_ms: i64) -> Mode {
+    let proven = |check: ListCheck| !check.due(now_ms);
+    if !state.has_baseline(resource) {
+        Mode::Baseline
+    } else if full {
+        Mode::Full
+    } else if resource == Resource::Connections || state.check(resource).is_some_and(proven) {
+        Mode::Head
+    } else {
+        Mode::Full
+    }
+}
+
+/// The connections this sync read whole that the state did not know: the
+/// people whose sent invitations were accepted.
+fn new_connections(reads: &[(Resource, Mode, ListRead)], state: &SyncState) -> Vec<Connection> {
+    let known: HashSet<&str> = state
+        .known(Resource::Connections)
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| entry.key.as_str())
+        .collect();
+    reads
+        .iter()
+        .filter(|(resource, _, read)| *resource == Resource::Connections && read.stopped.is_none())
+        .flat_map(|(_, _, read)| &read.items)
+        .filter_map(|item| match item {
+            Item::Connection(connection) => Some(connection),
+            Item::Invitation(_) => None,
+        })
+        .filter(|connection| {
+            connection_item_key(connection).is_some_and(|key| !known.contains(key))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The lists asked for, each once, in the order they are read: connections
+/// before sent invitations, so that acceptances are known when the sent
+/// list's total is judged.
 fn wanted(resources: Option<&[Resource]>) -> Vec<Resource> {
     let order = [
         Resource::ReceivedInvitations,
-        Resource::SentInvitations,
         Resource::Connections,
+        Resource::SentInvitations,
     ];
     match resources {
         None => order.to_vec(),
@@ -160,15 +210,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         let mut spent = Spend::default();
         let mut reads: Vec<(Resource, Mode, ListRead)> = Vec::new();
         let mut stop_reason = StopReason::End;
+        let now = self.shared.timer.now_ms();
         for resource in wanted.iter().copied() {
             let budgets = remaining(request.budgets, spent);
-            let mode = if !state.has_baseline(resource) {
-                Mode::Baseline
-            } else if resource == Resource::Connections && !request.full {
-                Mode::Head
-            } else {
-                Mode::Full
-            };
+            let mut mode = mode_of(&state, resource, request.full, now);
             let known = state.known(resource).unwrap_or_default();
             let outcome = match mode {
                 Mode::Head => {
@@ -196,10 +241,48 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                     read.await
                 }
             };
-            let read = outcome.map_err(|mut error| {
+            let charged = |mut error: Error, spent: Spend| {
                 error.credits_used += spent.credits_used;
                 error
-            })?;
+            };
+            let mut read = outcome.map_err(|error| charged(error, spent))?;
+            let judged = mode == Mode::Head && resource.is_invitations() && read.stopped.is_none();
+            let whole = if judged { read.whole.take() } else { None };
+            if let Some(items) = whole {
+                // One page held the whole list: a full reading, at the head's price.
+                read.items = items;
+                mode = Mode::Full;
+            } else if judged {
+                let new_connections = new_connections(&reads, &state);
+                let gone = match resource {
+                    Resource::SentInvitations => explained(known, &new_connections),
+                    _ => Vec::new(),
+                };
+                if proven(known.len(), read.items.len(), gone.len(), read.total) {
+                    read.explained = gone
+                        .iter()
+                        .filter_map(|position| known.get(*position).cloned())
+                        .collect();
+                } else {
+                    // Something else left the list: read it whole to find what.
+                    let so_far = add(spent, read.spend);
+                    let full = self.read_full(
+                        resource,
+                        remaining(request.budgets, so_far),
+                        cancel.clone(),
+                        on_progress,
+                        so_far,
+                        None,
+                        None,
+                    );
+                    let mut full = full.await.map_err(|error| charged(error, so_far))?;
+                    full.spend = add(read.spend, full.spend);
+                    read.warnings.append(&mut full.warnings);
+                    full.warnings = read.warnings;
+                    read = full;
+                    mode = Mode::Full;
+                }
+            }
             spent = add(spent, read.spend);
             let stopped = read.stopped;
             reads.push((resource, mode, read));

@@ -1,7 +1,7 @@
 //! The two reads a sync makes of one list, over the client's call
 //! machinery (retries, timeouts, budgets, cancellation): a full read (a
 //! run over the whole list, as `collect` makes) and the incremental read of
-//! connections from the head (`sync::head` decides each range).
+//! a list from its head (`sync::head` decides each range).
 
 use core::cell::Cell;
 use std::collections::HashSet;
@@ -30,6 +30,13 @@ pub struct ListRead {
     pub warnings: Vec<String>,
     /// Where a run over the list would go on (a full read's run cursor).
     pub cursor: String,
+    /// The newest total the provider gave for the list.
+    pub total: Option<u64>,
+    /// On a head read of sent invitations proven whole (`sync::proof`):
+    /// the known ones that left as accepted.
+    pub explained: Vec<Removed>,
+    /// On a head read whose first page held the whole list: that list.
+    pub whole: Option<Vec<Item>>,
 }
 
 /// Items a sync cannot key (a connection with neither a profile URL nor a
@@ -106,11 +113,14 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             spend: run.spend(),
             warnings,
             cursor: progress.cursor,
+            total: run.total(),
+            explained: Vec::new(),
+            whole: None,
         })
     }
 
-    /// The connections before the first one `known` holds, at the
-    /// incremental floor.
+    /// The items before the first one `known` holds, at the incremental
+    /// floor.
     pub(super) async fn read_head(
         &self,
         resource: Resource,
@@ -187,6 +197,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
                 ));
             }
         }
+        let total = head.total();
+        let whole = head.take_whole();
         let (items, unkeyed, mut warnings) = head.into_added();
         warnings.extend(unkeyed_warning(resource, unkeyed));
         Ok(ListRead {
@@ -195,6 +207,9 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
             spend: context.spend.get(),
             warnings,
             cursor: String::new(),
+            total,
+            explained: Vec::new(),
+            whole,
         })
     }
 

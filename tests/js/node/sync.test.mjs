@@ -1,7 +1,8 @@
 // client.sync and diffSnapshots through the built package over real HTTP
 // (SPEC §8), on each provider: a baseline, then changes at the incremental
-// floor against the emulator's ledger, a state refused for another account,
-// and diffSnapshots over collected items.
+// floor against the emulator's ledger (invitation lists too, where their
+// totals prove it), a state refused for another account, and diffSnapshots
+// over collected items.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -99,6 +100,44 @@ for (const provider of PROVIDERS) {
     const full = await client.sync({ state: head.state, full: true });
     assert.deepEqual(full.changes.connections.removed.map((entry) => entry.key), truthUrls(removal.connections.removed));
     assert.ok(full.lastFullSyncAt >= second.lastFullSyncAt);
+  });
+}
+
+for (const provider of PROVIDERS.filter((entry) => entry.id !== "connectsafely")) {
+  test(`sync on ${provider.id}: new sent invitations and acceptances cost one call a list, by the ledger`, async () => {
+    const account = `acct-sync-floor-${provider.id}`;
+    const { apiKey, client } = clientFor(emu, provider, { account });
+    let { state } = await client.sync();
+    const listed = (items) => items.filter(provider.lists);
+    for (let hour = 0; hour < 3; hour += 1) {
+      const { changes: truth } = emu.mutate({ account, advanceMs: 3_600_000, addSent: 5, acceptSent: 2, addConnections: 3 });
+      const spent = emu.ledger(apiKey).credits;
+      const calls = requestsOf(emu, apiKey).length;
+      const run = await client.sync({ state });
+      state = run.state;
+      assert.equal(run.complete, true);
+      assert.equal(emu.ledger(apiKey).credits - spent, 3, "connections, sent, received: the floor of each");
+      assert.equal(run.creditsUsed, 3);
+      assert.equal(requestsOf(emu, apiKey).length - calls, 3);
+      assert.deepEqual(run.warnings, []);
+      const { changes } = run;
+      assert.deepEqual(ids(changes.sentInvitations.added), listed(truth.sentInvitations.added).map((item) => item.id));
+      const gone = listed(truth.sentInvitations.removed);
+      assert.ok(gone.length > 0, "an acceptance the provider lists");
+      assert.deepEqual(changes.sentInvitations.removed.map((entry) => entry.key), gone.map((item) => item.id));
+      for (const [index, entry] of changes.sentInvitations.removed.entries()) {
+        assert.deepEqual({ name: entry.name, profileUrl: entry.profileUrl }, { name: gone[index].person.name, profileUrl: gone[index].person.canonicalUrl });
+      }
+      assert.deepEqual(changes.accepted.map((pair) => pair.invitation.key).sort(), gone.map((item) => item.id).sort());
+      assert.deepEqual(urls(changes.connections.added), truthUrls(truth.connections.added));
+    }
+    // A withdrawal in the middle: the total falls short, the list is read in full.
+    const { changes: truth } = emu.mutate({ account, withdrawSent: 1 });
+    const spent = emu.ledger(apiKey).credits;
+    const run = await client.sync({ state });
+    assert.ok(emu.ledger(apiKey).credits - spent > 3);
+    assert.deepEqual(run.changes.sentInvitations.removed.map((entry) => entry.key), listed(truth.sentInvitations.removed).map((item) => item.id));
+    assert.deepEqual(run.changes.accepted, []);
   });
 }
 
