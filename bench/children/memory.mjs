@@ -34,11 +34,17 @@ let peakHeapUsed = 0;
 const warmItems = Math.floor(count / 10);
 let warm = null;
 let warmRequests = 0;
+// A snapshot at every tenth: a leak is a slope across them, a one-off step is not.
+const trace = [];
 const sample = async () => {
   if (items % 1000 === 0) peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
-  if (items === warmItems) {
-    warm = await snapshot(exports);
-    warmRequests = requests;
+  if (items > 0 && items % warmItems === 0) {
+    const taken = await snapshot(exports);
+    trace.push({ items, requests, wasmMemory: taken.wasmMemory, heapUsed: taken.heapUsed });
+    if (items === warmItems) {
+      warm = taken;
+      warmRequests = requests;
+    }
   }
 };
 
@@ -75,4 +81,14 @@ const seconds = (performance.now() - began) / 1000;
 const end = await snapshot(exports);
 const base = warm ?? start;
 const perRequest = (field) => Math.round((end[field] - base[field]) / Math.max(1, requests - (warm ? warmRequests : 0)));
-console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory") }));
+// The least-squares slope of a field over the tenths (bytes per request): a
+// leak is a steady slope; one snapshot's noise (±100 KB of JS heap) moves it little.
+const slope = (field) => {
+  const points = [...trace, { requests, [field]: end[field] }];
+  const meanX = points.reduce((sum, p) => sum + p.requests, 0) / points.length;
+  const meanY = points.reduce((sum, p) => sum + p[field], 0) / points.length;
+  const over = points.reduce((sum, p) => sum + (p.requests - meanX) * (p[field] - meanY), 0);
+  const under = points.reduce((sum, p) => sum + (p.requests - meanX) ** 2, 0);
+  return under > 0 ? Math.round((over / under) * 10) / 10 : null;
+};
+console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, trace, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory"), heapSlopePerRequest: slope("heapUsed"), wasmSlopePerRequest: slope("wasmMemory") }));

@@ -29,9 +29,10 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
     if (!startup.workerd.error) rows.push(["Start-up workerd, module evaluation (Worker's own clock)", ms(startup.workerd.moduleEvaluationMs), "Cloudflare limit 1000 ms", x(round(startup.workerd.moduleEvaluationMs / startup.cloudflareLimitMs, 3))]);
   }
   if (memory) {
-    const r = memory.rows.find((row) => row.mode === "package");
+    // The provider with the most requests (ConnectSafely: 10,000 outside QUICK).
+    const r = memory.rows.filter((row) => row.mode === "package").sort((a, b) => b.requests - a.requests)[0];
     const control = memory.rows.find((row) => row.mode === "fetch" && row.provider === r.provider);
-    rows.push([`Memory after iterating ${compact(memory.items)} (${r.provider})`, `wasm ${mb(r.end.wasmMemory)}, heap ${mb(r.end.heapUsed)}`, `at start: wasm ${mb(r.start.wasmMemory)}, heap ${mb(r.start.heapUsed)}; plain fetch control: heap ${mb(control?.end.heapUsed)}`, `+${mb(r.end.wasmMemory - r.start.wasmMemory)} wasm, +${mb(r.end.heapUsed - r.start.heapUsed)} heap`]);
+    rows.push([`Memory kept per request over ${r.requests} requests (${r.provider}; slope over the tenths)`, `wasm ${r.wasmSlopePerRequest} B, JS heap ${r.heapSlopePerRequest} B`, `plain fetch control: JS heap ${control?.heapSlopePerRequest} B`, `wasm ${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}, heap ${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`]);
   }
   return table(["measure", "linkedin-network", "beside", "ratio"], rows);
 }
@@ -99,9 +100,9 @@ function startupSection(s) {
 function memorySection(m) {
   const rows = m.rows.map((r) => [
     r.provider, r.mode === "fetch" ? "plain fetch + JSON.parse (control)" : "package `iterate`", compact(r.items), r.requests, `${round(r.seconds, 1)} s`,
-    `${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}`, `${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`, mb(r.peakHeapUsedSampled), r.heapBytesPerRequest, r.wasmBytesPerRequest, mb(r.end.rss),
+    `${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}`, `${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`, mb(r.peakHeapUsedSampled), r.heapBytesPerRequest, r.heapSlopePerRequest, r.wasmBytesPerRequest, r.wasmSlopePerRequest, mb(r.end.rss),
   ]);
-  return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request", "wasm B / request", "RSS after"], rows);
+  return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request (tenth → end)", "heap B / request (slope)", "wasm B / request (tenth → end)", "wasm B / request (slope)", "RSS after"], rows);
 }
 
 export function renderMarkdown(results) {
