@@ -58,16 +58,20 @@ async function viaPackage() {
 
 async function viaFetch() {
   const key = provider === "connectsafely" ? null : "data";
-  // planRequests takes at most 10,000 items at a time.
+  // planRequests takes at most 10,000 items at a time, and offsets stop at
+  // 100,000: past that the control reads the same pages again.
   const calls = [];
-  for (let offset = 0; offset < count; offset += 10_000) calls.push(...api.planRequests({ provider, resource: "connections", offset, limit: Math.min(10_000, count - offset) }));
-  for (const call of calls) {
+  const planned = Math.min(count, 100_000);
+  for (let offset = 0; offset < planned; offset += 10_000) calls.push(...api.planRequests({ provider, resource: "connections", offset, limit: Math.min(10_000, planned - offset) }));
+  for (let next = 0; items < count; next += 1) {
+    const call = calls[next % calls.length];
     const request = api.buildRequest({ provider, resource: "connections", offset: call.offset, limit: call.count, ...auth });
     const controller = new AbortController();
     const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ?? undefined, signal: controller.signal, redirect: "manual" });
     const page = JSON.parse(await response.text());
     requests += 1;
-    for (let index = (key ? page[key] : page).connections.length; index > 0; index -= 1) {
+    if ((key ? page[key] : page).connections.length === 0) break;
+    for (let index = Math.min((key ? page[key] : page).connections.length, count - items); index > 0; index -= 1) {
       items += 1;
       await sample();
     }

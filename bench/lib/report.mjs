@@ -44,6 +44,11 @@ function payloadSection({ package: p, unipile: u }) {
     ["**package, browser (wasm + JS)**", kb(p.total.raw), kb(p.total.gzip)],
     ["package JS bundled + minified (esbuild; wasm apart)", kb(p.bundled?.raw), kb(p.bundled?.gzip)],
   ];
+  const l = p.levers;
+  if (l) {
+    rows.push([`lever: wasm-opt -Oz instead of -O1 (shipped: -O1; none: ${kb(l.wasmOpt.none.gzip)})`, `${kb(l.wasmOpt.Oz.raw)} vs ${kb(l.wasmOpt.O1.raw)}`, `${kb(l.wasmOpt.Oz.gzip)} vs ${kb(l.wasmOpt.O1.gzip)}: -O1 buys ${kb(l.wasmOpt.Oz.gzip - l.wasmOpt.O1.gzip)}`]);
+    rows.push([`lever: JS as readable sources (generated glue, pkg/src, pkg/entry/default.js) vs shipped (minified glue + bundled entry)`, `${kb(l.js.sources.raw)} vs ${kb(l.js.shipped.raw)}`, `${kb(l.js.sources.gzip)} vs ${kb(l.js.shipped.gzip)}: buys ${kb(l.js.sources.gzip - l.js.shipped.gzip)}`]);
+  }
   if (u.error) rows.push([`${u.package}`, "–", u.error]);
   else {
     rows.push([`**${u.package}** \`${u.esmEntry}\` tree (${u.esm.fileCount} files${u.esmIsCommonJs ? "; CommonJS, not ES modules" : ""})`, kb(u.esm.raw), kb(u.esm.gzip)]);

@@ -9,7 +9,7 @@ import { startEmulator } from "../../../../pkg/testing/index.js";
 
 export { captureOutput, errorTexts } from "../../support/capture.mjs";
 
-export const PACKAGE_ENTRY = new URL("../../../../pkg/entry/node.js", import.meta.url);
+export const PACKAGE_ENTRY = new URL("../../../../pkg/dist/node.js", import.meta.url);
 export const ln = await import(PACKAGE_ENTRY.href);
 export const { createClient, ready, buildRequest, parseResponse, planRequests, estimateCredits, LinkedInNetworkError } = ln;
 

@@ -5,7 +5,7 @@
 // delivered so far in chrome.storage.local; "run-state" reports it. When the
 // worker is killed mid-read, the next start resumes from the saved cursor.
 
-import * as api from "./linkedin-network/entry/default.js";
+import * as api from "./linkedin-network/dist/default.js";
 import { credentialsFor, runSuite } from "./suite/suite.mjs";
 
 const BOOT = Math.random().toString(36).slice(2, 10);
