@@ -70,6 +70,8 @@ proptest! {
     #[test]
     fn strings_written_read_back_unchanged(text in any::<String>()) {
         let written = to_json_string(&text);
+        // Written as ASCII only (non-ASCII as \uXXXX): JavaScript decodes it on its fast path.
+        prop_assert!(written.is_ascii(), "{}", written);
         prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text.clone());
         prop_assert_eq!(parse(&written).unwrap(), Value::String(text.into()));
     }
@@ -78,6 +80,17 @@ proptest! {
     fn never_panics_on_any_text(text in "\\PC{0,120}") {
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn non_ascii_is_written_as_utf16_escapes_and_messages_keep_it() {
+    assert_eq!(
+        to_json_string("Zoë \u{1F600} Ω\u{7f}"),
+        "\"Zo\\u00eb \\ud83d\\ude00 \\u03a9\u{7f}\""
+    );
+    assert_eq!(to_json_string("plain \"q\"\n"), r#""plain \"q\"\n""#);
+    // A quoted value in a message stays readable.
+    assert_eq!(linkedin_network::json::quoted("Zoë\n"), "\"Zoë\\n\"");
 }
 
 #[test]

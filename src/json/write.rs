@@ -95,55 +95,71 @@ impl<T: ToJson> ToJson for Pairs<'_, T> {
     }
 }
 
-/// A JSON string literal: quotes, backslashes and control characters escaped.
+/// A JSON string literal: quotes, backslashes and control characters
+/// escaped, and every non-ASCII character written as `\uXXXX` (a surrogate
+/// pair above U+FFFF). The text is then pure ASCII: the same string once
+/// `JSON.parse`d, and JavaScript's UTF-8 decode of it takes its ASCII fast
+/// path (~20× faster in Node than decoding the same text with accents).
 pub fn write_string(out: &mut String, text: &str) {
+    write_escaped(out, text, true);
+}
+
+/// [`write_string`], non-ASCII escaped or kept as it is.
+fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
     out.reserve(text.len() + 2);
     out.push('"');
+    let special =
+        |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20 || (ascii_only && byte >= 0x80);
     // The common case: nothing to escape.
-    if !text
-        .bytes()
-        .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-    {
+    if !text.bytes().any(special) {
         out.push_str(text);
         out.push('"');
         return;
     }
     let mut run_start = 0;
-    for (index, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
+    for (index, character) in text.char_indices() {
+        let escape = match character {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{20}'..='\u{7f}' => continue,
+            '\u{80}'.. if !ascii_only => continue,
+            _ => "",
         };
         out.push_str(text.get(run_start..index).unwrap_or_default());
         if escape.is_empty() {
-            out.push_str("\\u00");
-            for nibble in [byte >> 4, byte & 15] {
-                out.push(char::from(
-                    b"0123456789abcdef"
-                        .get(usize::from(nibble))
-                        .copied()
-                        .unwrap_or(b'0'),
-                ));
+            let mut units = [0u16; 2];
+            for unit in character.encode_utf16(&mut units) {
+                write_unicode_escape(out, *unit);
             }
         } else {
             out.push_str(escape);
         }
-        run_start = index + 1;
+        run_start = index + character.len_utf8();
     }
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
 }
 
-/// Text in double quotes, escaped as JSON: how messages quote a value
-/// (cheaper in the `.wasm` than `{:?}`, which links Unicode tables).
+/// `\uXXXX` for one UTF-16 code unit, lowercase hex.
+fn write_unicode_escape(out: &mut String, unit: u16) {
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        let nibble = usize::from((unit >> shift) & 15);
+        out.push(char::from(
+            b"0123456789abcdef".get(nibble).copied().unwrap_or(b'0'),
+        ));
+    }
+}
+
+/// Text in double quotes, escaped as JSON but non-ASCII kept as it is: how
+/// messages quote a value (cheaper in the `.wasm` than `{:?}`, which links
+/// Unicode tables).
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    write_string(&mut out, text);
+    write_escaped(&mut out, text, false);
     out
 }
 
