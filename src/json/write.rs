@@ -33,26 +33,22 @@ impl<'o> ObjectWriter<'o> {
     }
 
     pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        self.key(key);
         value.write_json(self.out);
         self
     }
 
-    /// A nested object, filled by `fill`.
-    pub fn object(&mut self, key: &str, fill: impl FnOnce(&mut ObjectWriter<'_>)) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
+    /// `"key":`, after a comma unless it is the first.
+    fn key(&mut self, key: &str) {
+        self.out.push_str(if self.first { "\"" } else { ",\"" });
         self.first = false;
-        self.out.push('"');
         self.out.push_str(key);
         self.out.push_str("\":");
+    }
+
+    /// A nested object, filled by `fill`.
+    pub fn object(&mut self, key: &str, fill: impl FnOnce(&mut ObjectWriter<'_>)) -> &mut Self {
+        self.key(key);
         let mut inner = ObjectWriter::new(self.out);
         fill(&mut inner);
         inner.end();
@@ -110,34 +106,37 @@ fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
     out.push('"');
     let special =
         |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20 || (ascii_only && byte >= 0x80);
-    // The common case: nothing to escape.
-    if !text.bytes().any(special) {
-        out.push_str(text);
-        out.push('"');
-        return;
-    }
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (index, character) in text.char_indices() {
-        let escape = match character {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\u{20}'..='\u{7f}' => continue,
-            '\u{80}'.. if !ascii_only => continue,
-            _ => "",
-        };
+    while let Some(offset) = bytes
+        .get(run_start..)
+        .and_then(|rest| rest.iter().position(|&byte| special(byte)))
+    {
+        let index = run_start + offset;
+        let byte = bytes.get(index).copied().unwrap_or_default();
         out.push_str(text.get(run_start..index).unwrap_or_default());
-        if escape.is_empty() {
-            let mut units = [0u16; 2];
-            for unit in character.encode_utf16(&mut units) {
-                write_unicode_escape(out, *unit);
+        let mut next = index + 1;
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0..=0x1f => write_unicode_escape(out, u16::from(byte)),
+            // A UTF-8 lead byte (`index` is a char boundary): its character.
+            _ => {
+                let character = text
+                    .get(index..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                let mut units = [0u16; 2];
+                for unit in character.encode_utf16(&mut units) {
+                    write_unicode_escape(out, *unit);
+                }
+                next = index + character.len_utf8();
             }
-        } else {
-            out.push_str(escape);
         }
-        run_start = index + character.len_utf8();
+        run_start = next;
     }
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
@@ -145,13 +144,14 @@ fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
 
 /// `\uXXXX` for one UTF-16 code unit, lowercase hex.
 fn write_unicode_escape(out: &mut String, unit: u16) {
-    out.push_str("\\u");
-    for shift in [12, 8, 4, 0] {
-        let nibble = usize::from((unit >> shift) & 15);
-        out.push(char::from(
-            b"0123456789abcdef".get(nibble).copied().unwrap_or(b'0'),
-        ));
-    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |shift: u16| {
+        HEX.get(usize::from((unit >> shift) & 15))
+            .copied()
+            .unwrap_or(b'0')
+    };
+    let escape = [b'\\', b'u', hex(12), hex(8), hex(4), hex(0)];
+    out.push_str(core::str::from_utf8(&escape).unwrap_or_default());
 }
 
 /// Text in double quotes, escaped as JSON but non-ASCII kept as it is: how
@@ -160,6 +160,13 @@ fn write_unicode_escape(out: &mut String, unit: u16) {
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     write_escaped(&mut out, text, false);
+    out
+}
+
+/// A decimal integer as a new string, without the formatting machinery.
+pub fn u64_text(value: u64) -> String {
+    let mut out = String::with_capacity(20);
+    write_u64(&mut out, value);
     out
 }
 
@@ -177,9 +184,8 @@ pub fn write_u64(out: &mut String, mut value: u64) {
             break;
         }
     }
-    for digit in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(*digit));
-    }
+    let digits = digits.get(start..).unwrap_or_default();
+    out.push_str(core::str::from_utf8(digits).unwrap_or_default());
 }
 
 impl ToJson for str {

@@ -133,5 +133,5 @@ pub fn decimal_id(text: &str) -> Option<String> {
     if text.is_empty() || text.len() > 20 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    text.parse::<u64>().ok().map(|id| id.to_string())
+    text.parse::<u64>().ok().map(crate::json::u64_text)
 }
