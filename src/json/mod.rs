@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 pub use parse::{parse, ParseError, ParseProblem};
 pub use read::{parse_object, type_name, Obj, Path};
-pub use write::{quoted, to_json_string, to_json_string_sized, u64_text, ObjectWriter, ToJson};
+pub use write::{quoted, to_json_string, to_json_string_sized, ObjectWriter, ToJson};
 
 /// A parsed JSON value borrowing from its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -163,13 +163,6 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// A decimal integer as a new string, without the formatting machinery.
-pub fn u64_text(value: u64) -> String {
-    let mut out = String::with_capacity(20);
-    write_u64(&mut out, value);
-    out
-}
-
 /// A decimal integer without the formatting machinery.
 pub fn write_u64(out: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
