@@ -10,7 +10,7 @@ const ms = (value) => (value === null || value === undefined ? "–" : `${value}
 const mb = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 2 ** 20).toFixed(2)} MB`);
 const short = { sentInvitations: "sent", receivedInvitations: "received", connections: "connections" };
 
-function summary({ payload, parse, fetchAll, startup, memory }) {
+function summary({ payload, parse, criterion, fetchAll, startup, memory }) {
   const rows = [];
   if (payload) {
     const u = payload.unipile;
@@ -19,6 +19,10 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
   if (parse) {
     const rate = (key) => median(parse.cases.map((c) => c.itemsPerSecond[key]));
     rows.push(["Parse, items/s (median of 9 pages)", compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
+  }
+  if (criterion?.cases) {
+    const rate = median(criterion.cases.map((c) => c.itemsPerSecond));
+    rows.push(["Native core (criterion `json_api`, release profile), items/s (median of 9 pages)", compact(rate), "target 300 k", x(round(rate / 300_000))]);
   }
   if (fetchAll) {
     const defaults = fetchAll.rows.filter((r) => r.concurrency === fetchAll.defaultConcurrency);
@@ -37,14 +41,14 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
   return table(["measure", "linkedin-network", "beside", "ratio"], rows);
 }
 
-function payloadSection({ package: p, unipile: u }) {
+function payloadSection({ package: p, unipile: u, levers: l }) {
   const rows = [
     ["`.wasm`", kb(p.wasm.raw), kb(p.wasm.gzip)],
     ...p.js.files.map((f) => [`\`${f.file}\``, kb(f.raw), kb(f.gzip)]),
     ["**package, browser (wasm + JS)**", kb(p.total.raw), kb(p.total.gzip)],
     ["package JS bundled + minified (esbuild; wasm apart)", kb(p.bundled?.raw), kb(p.bundled?.gzip)],
   ];
-  const l = p.levers;
+
   if (l) {
     rows.push([`lever: wasm-opt -Oz instead of -O1 (shipped: -O1; none: ${kb(l.wasmOpt.none.gzip)})`, `${kb(l.wasmOpt.Oz.raw)} vs ${kb(l.wasmOpt.O1.raw)}`, `${kb(l.wasmOpt.Oz.gzip)} vs ${kb(l.wasmOpt.O1.gzip)}: -O1 buys ${kb(l.wasmOpt.Oz.gzip - l.wasmOpt.O1.gzip)}`]);
     rows.push([`lever: JS as readable sources (generated glue, pkg/src, pkg/entry/default.js) vs shipped (minified glue + bundled entry)`, `${kb(l.js.sources.raw)} vs ${kb(l.js.shipped.raw)}`, `${kb(l.js.sources.gzip)} vs ${kb(l.js.shipped.gzip)}: buys ${kb(l.js.sources.gzip - l.js.shipped.gzip)}`]);
