@@ -96,9 +96,18 @@ impl<T: ToJson> ToJson for Pairs<'_, T> {
 /// pair above U+FFFF). The text is then pure ASCII: the same string once
 /// `JSON.parse`d, and JavaScript's UTF-8 decode of it takes its ASCII fast
 /// path (~20× faster in Node than decoding the same text with accents).
+///
+/// Only while the output stays small: a string whose escaped form could take
+/// the output past [`ASCII_OUTPUT_LIMIT`] keeps its UTF-8 (escaping can triple
+/// a text, and a hostile 10 MB headline of emoji must not become 30 MB in
+/// WebAssembly memory). A page of 100 items is ~100 KB of output.
 pub fn write_string(out: &mut String, text: &str) {
-    write_escaped(out, text, true);
+    let fits = out.len().saturating_add(text.len().saturating_mul(3)) <= ASCII_OUTPUT_LIMIT;
+    write_escaped(out, text, fits);
 }
+
+/// How much output [`write_string`] keeps pure ASCII: 1 MiB.
+pub const ASCII_OUTPUT_LIMIT: usize = 1 << 20;
 
 /// [`write_string`], non-ASCII escaped or kept as it is.
 fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
