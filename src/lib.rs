@@ -28,5 +28,6 @@ pub mod options;
 pub mod plan;
 pub mod providers;
 pub mod query;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
