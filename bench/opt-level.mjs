@@ -1,7 +1,7 @@
 // The opt-level trade-off, measured without touching Cargo.toml: the crate
 // built for wasm32 at each opt-level (CARGO_PROFILE_RELEASE_OPT_LEVEL, the
 // rest of the release profile as is) into target/bench-opt-level/, through
-// wasm-bindgen and the package's wasm-opt -Oz, then .wasm size and the raw
+// wasm-bindgen and the package's wasm-opt -O1, then .wasm size and the raw
 // parseResponse export on the nine fixtures, side by side in one process.
 // `make bench-opt-level` (several minutes: one release build per level).
 
@@ -13,7 +13,7 @@ import { DATE_HEADER, FIXTURE_DIR, OUT_DIR, PROVIDERS, RESOURCES, ROOT, fixtureN
 import { median, medianRatio, round, sideBySide } from "./lib/stats.mjs";
 
 const LEVELS = (process.env.LEVELS ?? "z,s,2,3").split(",");
-const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+const WASM_OPT = ["-O1", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
 function build(level) {
   const target = `${ROOT}target/bench-opt-level/${level}`;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: the crate for wasm32, wasm-bindgen's `web`
 # output into pkg/dist, then wasm-opt from npm's binaryen (never Debian's 108,
-# which corrupts wasm-bindgen output). Skips all of it when nothing changed.
+# which corrupts wasm-bindgen output), the glue minified; then the entries
+# bundled and minified into pkg/dist (scripts/build-js.mjs). Skips the wasm
+# part when nothing in it changed.
 #
 # PANIC_TEST=1 builds a copy of the package with the test-only panicking
 # export into target/pkg-panic-test/ instead (for the panic-survival tests).
@@ -31,9 +33,19 @@ if [ "${PANIC_TEST:-}" = 1 ]; then
 fi
 out="$root/dist"
 wasm="$out/linkedin_network_bg.wasm"
-inputs=$( (cat Cargo.toml Cargo.lock scripts/build-package.sh $(find src -name '*.rs' | sort); echo "${features[*]}") | sha256sum | cut -d' ' -f1)
+inputs=$( (cat Cargo.toml Cargo.lock scripts/build-package.sh scripts/build-js.mjs $(find src -name '*.rs' | sort); echo "${features[*]}") | sha256sum | cut -d' ' -f1)
+# The entries bundled with pkg/src and minified (scripts/build-js.mjs): cheap,
+# so done on every build, after the wasm part if that has to run.
+bundle_js() {
+  node scripts/build-js.mjs "$out"
+  local file
+  for file in node default workerd; do
+    printf '[build] %s: %s bytes (%s gzipped)\n' "$out/$file.js" "$(wc -c < "$out/$file.js")" "$(gzip -9 -n -c "$out/$file.js" | wc -c)"
+  done
+}
 if [ -f "$wasm" ] && [ -f "$out/.inputs" ] && [ "$(cat "$out/.inputs")" = "$inputs" ]; then
-  echo "[build] $out is up to date"
+  echo "[build] $out/linkedin_network_bg.wasm is up to date"
+  bundle_js
   exit 0
 fi
 
@@ -44,12 +56,22 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --experimental-reset-state-function \
   --out-dir "$fresh" --out-name linkedin_network \
   target/wasm32-unknown-unknown/release/linkedin_network.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+# wasm-bindgen's output before wasm-opt and minification, for the payload
+# benchmark's table of what each step buys.
+if [ "${PANIC_TEST:-}" != 1 ]; then
+  mkdir -p target/pkg-raw
+  cp "$fresh/linkedin_network_bg.wasm" "$fresh/linkedin_network.js" target/pkg-raw/
+fi
+# -O1, not -Oz: -Oz's output is smaller raw but compresses worse (gzip -9 of
+# this crate: -Oz 93,957 B, -O1 91,722 B, none 92,761 B; bench/FINDINGS.md).
+node_modules/.bin/wasm-opt -O1 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$fresh/linkedin_network_bg.wasm" -o "$fresh/linkedin_network_bg.wasm"
+node scripts/build-js.mjs "$fresh" --glue
 echo "$inputs" > "$fresh/.inputs"
 rm -rf "$out"
 mv "$fresh" "$out"
 printf '[build] %s: %s bytes (%s gzipped); glue %s bytes (%s gzipped)\n' "$wasm" \
   "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" \
   "$(wc -c < "$out/linkedin_network.js")" "$(gzip -9 -c "$out/linkedin_network.js" | wc -c)"
+bundle_js

@@ -173,7 +173,7 @@ impl Cause {
     /// Splits `Name: message` where `Name` is an error class's name
     /// (`TypeError`, `DOMException`); anything else is an `Error`'s message.
     pub fn from_description(text: &str) -> Cause {
-        if let Some((name, message)) = text.split_once(": ") {
+        if let Some((name, message)) = crate::text::split_once(text, ": ") {
             let is_class = name.ends_with("Error") || name.ends_with("Exception");
             if is_class && name.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
                 return Cause {

@@ -31,5 +31,6 @@ pub mod plan;
 pub mod providers;
 pub mod query;
 pub mod sync;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

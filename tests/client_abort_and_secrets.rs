@@ -245,3 +245,49 @@ fn a_network_error_carries_its_cause() {
         ("Error", "socket hang up: later")
     );
 }
+
+/// A waker that counts its wakes, one per task.
+struct CountingWaker(std::sync::atomic::AtomicUsize);
+
+impl std::task::Wake for CountingWaker {
+    fn wake(self: std::sync::Arc<Self>) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn a_dropped_cancel_wait_leaves_no_waker_behind() {
+    use std::future::Future;
+    use std::sync::atomic::Ordering;
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Waker};
+
+    let cancel = CancelToken::new();
+    // One wait per request, each from its own task, each dropped when its
+    // request wins the race: a long run must not keep one waker per request.
+    for _ in 0..10_000 {
+        let waker = Waker::from(Arc::new(CountingWaker(0.into())));
+        let mut wait = Box::pin(cancel.cancelled());
+        assert!(wait
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending());
+        assert_eq!(cancel.waiting(), 1);
+        drop(wait);
+    }
+    assert_eq!(cancel.waiting(), 0);
+
+    // A wait still alive is woken by the cancel, once, however often polled.
+    let counter = Arc::new(CountingWaker(0.into()));
+    let waker = Waker::from(Arc::clone(&counter));
+    let mut alive = Box::pin(cancel.cancelled());
+    let dropped = Box::pin(cancel.cancelled());
+    let mut context = Context::from_waker(&waker);
+    assert!(alive.as_mut().poll(&mut context).is_pending());
+    assert!(alive.as_mut().poll(&mut context).is_pending());
+    drop(dropped);
+    assert_eq!(cancel.waiting(), 1);
+    cancel.cancel();
+    assert_eq!(counter.0.load(Ordering::SeqCst), 1);
+    assert_eq!(alive.as_mut().poll(&mut context), Poll::Ready(()));
+}

@@ -2,6 +2,7 @@
 //! accepted and rejected, the same values read, strings written that read
 //! back unchanged, and hostile nesting refused without overflowing the stack.
 
+use linkedin_network::json::write::ASCII_OUTPUT_LIMIT;
 use linkedin_network::json::{parse, to_json_string, ParseProblem, Value};
 use proptest::prelude::*;
 
@@ -70,6 +71,8 @@ proptest! {
     #[test]
     fn strings_written_read_back_unchanged(text in any::<String>()) {
         let written = to_json_string(&text);
+        // Written as ASCII only (non-ASCII as \uXXXX): JavaScript decodes it on its fast path.
+        prop_assert!(written.is_ascii(), "{}", written);
         prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text.clone());
         prop_assert_eq!(parse(&written).unwrap(), Value::String(text.into()));
     }
@@ -78,6 +81,24 @@ proptest! {
     fn never_panics_on_any_text(text in "\\PC{0,120}") {
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn non_ascii_is_written_as_utf16_escapes_and_messages_keep_it() {
+    assert_eq!(
+        to_json_string("Zoë \u{1F600} Ω\u{7f}"),
+        "\"Zo\\u00eb \\ud83d\\ude00 \\u03a9\u{7f}\""
+    );
+    assert_eq!(to_json_string("plain \"q\"\n"), r#""plain \"q\"\n""#);
+    // Past 1 MiB of output, text keeps its UTF-8: escaping would triple it.
+    let long = "é".repeat(ASCII_OUTPUT_LIMIT);
+    let written = to_json_string(&long);
+    assert_eq!(written.len(), long.len() + 2);
+    assert_eq!(serde_json::from_str::<String>(&written).unwrap(), long);
+    let near = "é".repeat(ASCII_OUTPUT_LIMIT / 6);
+    assert!(to_json_string(&near).is_ascii());
+    // A quoted value in a message stays readable.
+    assert_eq!(linkedin_network::json::quoted("Zoë\n"), "\"Zoë\\n\"");
 }
 
 #[test]

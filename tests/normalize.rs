@@ -60,6 +60,27 @@ fn invitation_urns_give_exact_decimal_ids() {
         None,
         "above u64"
     );
+    // The edges of 64 bits, and zeros: the digits' own value, printed canonically.
+    for (digits, id) in [
+        ("18446744073709551615", Some("18446744073709551615")),
+        ("18446744073709551616", None),
+        ("09446744073709551616", Some("9446744073709551616")),
+        ("00000000000000000000", Some("0")),
+        ("000000000000000000001", None),
+        ("0", Some("0")),
+        ("", None),
+    ] {
+        assert_eq!(urn::decimal_id(digits).as_deref(), id, "{digits}");
+        assert_eq!(
+            urn::decimal_id(digits),
+            digits
+                .parse::<u64>()
+                .ok()
+                .filter(|_| digits.len() <= 20)
+                .map(|n| n.to_string()),
+            "{digits} as u64"
+        );
+    }
     assert_eq!(
         urn::member_id("urn:li:fsd_profile:ACoAADPy0Ykx"),
         Some("ACoAADPy0Ykx")

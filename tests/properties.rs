@@ -19,6 +19,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(4_000))]
 
     #[test]
+    fn decimal_ids_are_the_digits_value_as_u64_prints_it(digits in "[0-9]{0,22}", id in any::<u64>()) {
+        let expected = digits.parse::<u64>().ok().filter(|_| digits.len() <= 20).map(|n| n.to_string());
+        prop_assert_eq!(urn::decimal_id(&digits), expected);
+        prop_assert_eq!(urn::decimal_id(&id.to_string()), Some(id.to_string()));
+        prop_assert_eq!(urn::decimal_id(&format!("{id:020}")), Some(id.to_string()));
+    }
+
+    #[test]
     fn plans_cover_the_range_exactly_at_the_documented_price(
         offset in 0u64..2_000_000, limit in 1u64..=10_000, resource in resource()
     ) {

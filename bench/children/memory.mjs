@@ -34,11 +34,17 @@ let peakHeapUsed = 0;
 const warmItems = Math.floor(count / 10);
 let warm = null;
 let warmRequests = 0;
+// A snapshot at every tenth: a leak is a slope across them, a one-off step is not.
+const trace = [];
 const sample = async () => {
   if (items % 1000 === 0) peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
-  if (items === warmItems) {
-    warm = await snapshot(exports);
-    warmRequests = requests;
+  if (items > 0 && items % warmItems === 0) {
+    const taken = await snapshot(exports);
+    trace.push({ items, requests, wasmMemory: taken.wasmMemory, heapUsed: taken.heapUsed });
+    if (items === warmItems) {
+      warm = taken;
+      warmRequests = requests;
+    }
   }
 };
 
@@ -52,16 +58,20 @@ async function viaPackage() {
 
 async function viaFetch() {
   const key = provider === "connectsafely" ? null : "data";
-  // planRequests takes at most 10,000 items at a time.
+  // planRequests takes at most 10,000 items at a time, and offsets stop at
+  // 100,000: past that the control reads the same pages again.
   const calls = [];
-  for (let offset = 0; offset < count; offset += 10_000) calls.push(...api.planRequests({ provider, resource: "connections", offset, limit: Math.min(10_000, count - offset) }));
-  for (const call of calls) {
+  const planned = Math.min(count, 100_000);
+  for (let offset = 0; offset < planned; offset += 10_000) calls.push(...api.planRequests({ provider, resource: "connections", offset, limit: Math.min(10_000, planned - offset) }));
+  for (let next = 0; items < count; next += 1) {
+    const call = calls[next % calls.length];
     const request = api.buildRequest({ provider, resource: "connections", offset: call.offset, limit: call.count, ...auth });
     const controller = new AbortController();
     const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ?? undefined, signal: controller.signal, redirect: "manual" });
     const page = JSON.parse(await response.text());
     requests += 1;
-    for (let index = (key ? page[key] : page).connections.length; index > 0; index -= 1) {
+    if ((key ? page[key] : page).connections.length === 0) break;
+    for (let index = Math.min((key ? page[key] : page).connections.length, count - items); index > 0; index -= 1) {
       items += 1;
       await sample();
     }
@@ -75,4 +85,14 @@ const seconds = (performance.now() - began) / 1000;
 const end = await snapshot(exports);
 const base = warm ?? start;
 const perRequest = (field) => Math.round((end[field] - base[field]) / Math.max(1, requests - (warm ? warmRequests : 0)));
-console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory") }));
+// The least-squares slope of a field over the tenths (bytes per request): a
+// leak is a steady slope; one snapshot's noise (±100 KB of JS heap) moves it little.
+const slope = (field) => {
+  const points = [...trace, { requests, [field]: end[field] }];
+  const meanX = points.reduce((sum, p) => sum + p.requests, 0) / points.length;
+  const meanY = points.reduce((sum, p) => sum + p[field], 0) / points.length;
+  const over = points.reduce((sum, p) => sum + (p.requests - meanX) * (p[field] - meanY), 0);
+  const under = points.reduce((sum, p) => sum + (p.requests - meanX) ** 2, 0);
+  return under > 0 ? Math.round((over / under) * 10) / 10 : null;
+};
+console.log(JSON.stringify({ provider, mode, items, requests, seconds, start, warm, end, peakHeapUsedSampled: peakHeapUsed, trace, heapBytesPerRequest: perRequest("heapUsed"), wasmBytesPerRequest: perRequest("wasmMemory"), heapSlopePerRequest: slope("heapUsed"), wasmSlopePerRequest: slope("wasmMemory") }));

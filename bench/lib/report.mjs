@@ -10,7 +10,7 @@ const ms = (value) => (value === null || value === undefined ? "–" : `${value}
 const mb = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 2 ** 20).toFixed(2)} MB`);
 const short = { sentInvitations: "sent", receivedInvitations: "received", connections: "connections" };
 
-function summary({ payload, parse, fetchAll, startup, memory }) {
+function summary({ payload, parse, criterion, fetchAll, startup, memory }) {
   const rows = [];
   if (payload) {
     const u = payload.unipile;
@@ -19,6 +19,10 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
   if (parse) {
     const rate = (key) => median(parse.cases.map((c) => c.itemsPerSecond[key]));
     rows.push(["Parse, items/s (median of 9 pages)", compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
+  }
+  if (criterion?.cases) {
+    const rate = median(criterion.cases.map((c) => c.itemsPerSecond));
+    rows.push(["Native core (criterion `json_api`, release profile), items/s (median of 9 pages)", compact(rate), "target 300 k", x(round(rate / 300_000))]);
   }
   if (fetchAll) {
     const defaults = fetchAll.rows.filter((r) => r.concurrency === fetchAll.defaultConcurrency);
@@ -29,20 +33,26 @@ function summary({ payload, parse, fetchAll, startup, memory }) {
     if (!startup.workerd.error) rows.push(["Start-up workerd, module evaluation (Worker's own clock)", ms(startup.workerd.moduleEvaluationMs), "Cloudflare limit 1000 ms", x(round(startup.workerd.moduleEvaluationMs / startup.cloudflareLimitMs, 3))]);
   }
   if (memory) {
-    const r = memory.rows.find((row) => row.mode === "package");
+    // The provider with the most requests (ConnectSafely: 10,000 outside QUICK).
+    const r = memory.rows.filter((row) => row.mode === "package").sort((a, b) => b.requests - a.requests)[0];
     const control = memory.rows.find((row) => row.mode === "fetch" && row.provider === r.provider);
-    rows.push([`Memory after iterating ${compact(memory.items)} (${r.provider})`, `wasm ${mb(r.end.wasmMemory)}, heap ${mb(r.end.heapUsed)}`, `at start: wasm ${mb(r.start.wasmMemory)}, heap ${mb(r.start.heapUsed)}; plain fetch control: heap ${mb(control?.end.heapUsed)}`, `+${mb(r.end.wasmMemory - r.start.wasmMemory)} wasm, +${mb(r.end.heapUsed - r.start.heapUsed)} heap`]);
+    rows.push([`Memory kept per request over ${r.requests} requests (${r.provider}; slope over the tenths)`, `wasm ${r.wasmSlopePerRequest} B, JS heap ${r.heapSlopePerRequest} B`, `plain fetch control: JS heap ${control?.heapSlopePerRequest} B`, `wasm ${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}, heap ${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`]);
   }
   return table(["measure", "linkedin-network", "beside", "ratio"], rows);
 }
 
-function payloadSection({ package: p, unipile: u }) {
+function payloadSection({ package: p, unipile: u, levers: l }) {
   const rows = [
     ["`.wasm`", kb(p.wasm.raw), kb(p.wasm.gzip)],
     ...p.js.files.map((f) => [`\`${f.file}\``, kb(f.raw), kb(f.gzip)]),
     ["**package, browser (wasm + JS)**", kb(p.total.raw), kb(p.total.gzip)],
     ["package JS bundled + minified (esbuild; wasm apart)", kb(p.bundled?.raw), kb(p.bundled?.gzip)],
   ];
+
+  if (l) {
+    rows.push([`lever: wasm-opt -Oz instead of -O1 (shipped: -O1; none: ${kb(l.wasmOpt.none.gzip)})`, `${kb(l.wasmOpt.Oz.raw)} vs ${kb(l.wasmOpt.O1.raw)}`, `${kb(l.wasmOpt.Oz.gzip)} vs ${kb(l.wasmOpt.O1.gzip)}: -O1 buys ${kb(l.wasmOpt.Oz.gzip - l.wasmOpt.O1.gzip)}`]);
+    rows.push([`lever: JS as readable sources (generated glue, pkg/src, pkg/entry/default.js) vs shipped (minified glue + bundled entry)`, `${kb(l.js.sources.raw)} vs ${kb(l.js.shipped.raw)}`, `${kb(l.js.sources.gzip)} vs ${kb(l.js.shipped.gzip)}: buys ${kb(l.js.sources.gzip - l.js.shipped.gzip)}`]);
+  }
   if (u.error) rows.push([`${u.package}`, "–", u.error]);
   else {
     rows.push([`**${u.package}** \`${u.esmEntry}\` tree (${u.esm.fileCount} files${u.esmIsCommonJs ? "; CommonJS, not ES modules" : ""})`, kb(u.esm.raw), kb(u.esm.gzip)]);
@@ -99,9 +109,9 @@ function startupSection(s) {
 function memorySection(m) {
   const rows = m.rows.map((r) => [
     r.provider, r.mode === "fetch" ? "plain fetch + JSON.parse (control)" : "package `iterate`", compact(r.items), r.requests, `${round(r.seconds, 1)} s`,
-    `${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}`, `${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`, mb(r.peakHeapUsedSampled), r.heapBytesPerRequest, r.wasmBytesPerRequest, mb(r.end.rss),
+    `${mb(r.start.wasmMemory)} → ${mb(r.end.wasmMemory)}`, `${mb(r.start.heapUsed)} → ${mb(r.end.heapUsed)}`, mb(r.peakHeapUsedSampled), r.heapBytesPerRequest, r.heapSlopePerRequest, r.wasmBytesPerRequest, r.wasmSlopePerRequest, mb(r.end.rss),
   ]);
-  return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request", "wasm B / request", "RSS after"], rows);
+  return table(["provider", "reader", "items", "requests", "time", "wasm memory start → after", "JS heap start → after (gc)", "heap peak (sampled)", "heap B / request (tenth → end)", "heap B / request (slope)", "wasm B / request (tenth → end)", "wasm B / request (slope)", "RSS after"], rows);
 }
 
 function syncDaySection(day) {

@@ -1,7 +1,7 @@
 // Payload: what the package ships, raw and gzip -9, beside unipile-node-sdk's
-// ESM build, installed from npm into a throwaway folder at bench time (never
-// a dependency of this repository). Also each side bundled and minified by
-// esbuild (what an app's bundle grows by), when esbuild is installed.
+// ESM build (a pinned devDependency; installed from npm into a throwaway
+// folder when node_modules lacks it). Also each side bundled and minified by
+// esbuild (what an app's bundle grows by), and what each build step buys.
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -58,6 +58,17 @@ function isCommonJs(text) {
   return /\brequire\(/.test(text) && !/^\s*(import|export)\b/m.test(text);
 }
 
+/** The devDependency's copy when installed (package.json pins it), else null. */
+function installedUnipile() {
+  const root = join(ROOT, "node_modules", "unipile-node-sdk");
+  try {
+    const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+    return `unipile-node-sdk@${version}` === UNIPILE ? root : null;
+  } catch {
+    return null;
+  }
+}
+
 function installUnipile() {
   const dir = mkdtempSync(join(tmpdir(), "bench-unipile-"));
   try {
@@ -70,14 +81,17 @@ function installUnipile() {
 }
 
 async function unipile() {
-  let dir;
-  try {
-    dir = installUnipile();
-  } catch (error) {
-    return { package: UNIPILE, error: error.message };
+  const installed = installedUnipile();
+  let dir = null;
+  if (!installed) {
+    try {
+      dir = installUnipile();
+    } catch (error) {
+      return { package: UNIPILE, error: error.message };
+    }
   }
   try {
-    const root = join(dir, "node_modules", "unipile-node-sdk");
+    const root = installed ?? join(dir, "node_modules", "unipile-node-sdk");
     const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     const esmEntry = manifest.exports?.["."]?.import?.default ?? manifest.module ?? null;
     const esmDir = esmEntry ? join(root, esmEntry, "..") : null;
@@ -94,16 +108,55 @@ async function unipile() {
       bundled: esmEntry ? await bundle(join(root, esmEntry), ["import", "node"], "node") : null,
     };
   } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const RAW_DIR = `${ROOT}target/pkg-raw/`;
+const WASM_OPT = `${ROOT}node_modules/.bin/wasm-opt`;
+const WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+/** gzip -9 of wasm-bindgen's output (target/pkg-raw/, kept by the build) after wasm-opt at `level`. */
+function wasmOptGzip(level) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-wasm-opt-"));
+  try {
+    const out = join(dir, "out.wasm");
+    execFileSync(WASM_OPT, [level, ...WASM_FEATURES, `${RAW_DIR}linkedin_network_bg.wasm`, "-o", out], { stdio: "ignore" });
+    const bytes = readFileSync(out);
+    return { raw: bytes.length, gzip: gzipSize(bytes) };
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * What each build step buys, re-measured now: wasm-opt -Oz vs -O1 vs none on
+ * the same wasm-bindgen output, and the JS a browser loads as readable
+ * sources (glue as generated, pkg/src, pkg/entry) vs as shipped (minified
+ * glue + one bundled, minified entry). Null where the build left no raw copy.
+ */
+function levers(shippedJs) {
+  let wasmRaw;
+  try {
+    wasmRaw = measure([`${RAW_DIR}linkedin_network_bg.wasm`], ROOT);
+  } catch {
+    return null;
+  }
+  const sources = measure([`${RAW_DIR}linkedin_network.js`, ...walk(`${PKG_DIR}src`, (path) => path.endsWith(".js")).sort(), `${PKG_DIR}entry/default.js`], ROOT);
+  return {
+    wasmOpt: { none: { raw: wasmRaw.raw, gzip: wasmRaw.gzip }, Oz: wasmOptGzip("-Oz"), O1: wasmOptGzip("-O1") },
+    js: { sources: { raw: sources.raw, gzip: sources.gzip, files: sources.files }, shipped: { raw: shippedJs.raw, gzip: shippedJs.gzip } },
+  };
+}
+
 export async function runPayload() {
   const wasm = measure([`${PKG_DIR}dist/linkedin_network_bg.wasm`], ROOT);
-  const shared = [`${PKG_DIR}dist/linkedin_network.js`, ...walk(`${PKG_DIR}src`, (path) => path.endsWith(".js")).sort()];
+  // What a runtime loads: its entry (bundled with pkg/src) and the glue.
+  const shared = [`${PKG_DIR}dist/linkedin_network.js`];
   const browserJs = measure([...shared, entryPath("default")], ROOT);
   const nodeJs = measure([...shared, entryPath("node")], ROOT);
   return {
+    levers: levers(browserJs),
     package: {
       wasm,
       js: browserJs,

@@ -412,7 +412,10 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         .into_iter()
         .flatten()
         {
-            if secrets.iter().any(|secret| text.contains(secret.as_str())) {
+            if secrets
+                .iter()
+                .any(|secret| crate::text::contains(text, secret))
+            {
                 *text = redact_text(text, &secrets);
             }
         }

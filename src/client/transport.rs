@@ -58,7 +58,11 @@ struct CancelState {
     cancelled: Cell<bool>,
     /// Cancelled because the caller's deadline passed.
     timed_out: Cell<bool>,
-    waiting: RefCell<Vec<Waker>>,
+    /// The wakers of the `Cancelled` futures alive now, each under its own
+    /// number: a future removes its entry when dropped, so a long run (one
+    /// race per request) keeps none of the tasks that have finished.
+    waiting: RefCell<Vec<(u64, Waker)>>,
+    next_waiter: Cell<u64>,
 }
 
 impl CancelToken {
@@ -69,7 +73,7 @@ impl CancelToken {
     /// Cancels everything waiting on this token, now.
     pub fn cancel(&self) {
         if !self.0.cancelled.replace(true) {
-            for waker in self.0.waiting.take() {
+            for (_, waker) in self.0.waiting.take() {
                 waker.wake();
             }
         }
@@ -93,25 +97,48 @@ impl CancelToken {
 
     /// Resolves once the token is cancelled.
     pub fn cancelled(&self) -> Cancelled {
-        Cancelled(self.clone())
+        let id = self.0.next_waiter.get();
+        self.0.next_waiter.set(id.wrapping_add(1));
+        Cancelled {
+            token: self.clone(),
+            id,
+        }
+    }
+
+    /// How many `Cancelled` futures have a waker registered (a count for
+    /// tests: it must fall back when they are dropped).
+    pub fn waiting(&self) -> usize {
+        self.0.waiting.borrow().len()
     }
 }
 
-pub struct Cancelled(CancelToken);
+pub struct Cancelled {
+    token: CancelToken,
+    id: u64,
+}
 
 impl Future for Cancelled {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let state = &(self.0).0;
+        let state = &self.token.0;
         if state.cancelled.get() {
             return Poll::Ready(());
         }
         let mut waiting = state.waiting.borrow_mut();
-        if !waiting.iter().any(|waker| waker.will_wake(cx.waker())) {
-            waiting.push(cx.waker().clone());
+        match waiting.iter_mut().find(|(id, _)| *id == self.id) {
+            Some((_, waker)) => waker.clone_from(cx.waker()),
+            None => waiting.push((self.id, cx.waker().clone())),
         }
         Poll::Pending
+    }
+}
+
+impl Drop for Cancelled {
+    fn drop(&mut self) {
+        if let Ok(mut waiting) = self.token.0.waiting.try_borrow_mut() {
+            waiting.retain(|(id, _)| *id != self.id);
+        }
     }
 }
 

@@ -33,26 +33,22 @@ impl<'o> ObjectWriter<'o> {
     }
 
     pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        self.key(key);
         value.write_json(self.out);
         self
     }
 
-    /// A nested object, filled by `fill`.
-    pub fn object(&mut self, key: &str, fill: impl FnOnce(&mut ObjectWriter<'_>)) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
+    /// `"key":`, after a comma unless it is the first.
+    fn key(&mut self, key: &str) {
+        self.out.push_str(if self.first { "\"" } else { ",\"" });
         self.first = false;
-        self.out.push('"');
         self.out.push_str(key);
         self.out.push_str("\":");
+    }
+
+    /// A nested object, filled by `fill`.
+    pub fn object(&mut self, key: &str, fill: impl FnOnce(&mut ObjectWriter<'_>)) -> &mut Self {
+        self.key(key);
         let mut inner = ObjectWriter::new(self.out);
         fill(&mut inner);
         inner.end();
@@ -95,55 +91,84 @@ impl<T: ToJson> ToJson for Pairs<'_, T> {
     }
 }
 
-/// A JSON string literal: quotes, backslashes and control characters escaped.
+/// A JSON string literal: quotes, backslashes and control characters
+/// escaped, and every non-ASCII character written as `\uXXXX` (a surrogate
+/// pair above U+FFFF). The text is then pure ASCII: the same string once
+/// `JSON.parse`d, and JavaScript's UTF-8 decode of it takes its ASCII fast
+/// path (~20× faster in Node than decoding the same text with accents).
+///
+/// Only while the output stays small: a string whose escaped form could take
+/// the output past [`ASCII_OUTPUT_LIMIT`] keeps its UTF-8 (escaping can triple
+/// a text, and a hostile 10 MB headline of emoji must not become 30 MB in
+/// WebAssembly memory). A page of 100 items is ~100 KB of output.
 pub fn write_string(out: &mut String, text: &str) {
+    let fits = out.len().saturating_add(text.len().saturating_mul(3)) <= ASCII_OUTPUT_LIMIT;
+    write_escaped(out, text, fits);
+}
+
+/// How much output [`write_string`] keeps pure ASCII: 1 MiB.
+pub const ASCII_OUTPUT_LIMIT: usize = 1 << 20;
+
+/// [`write_string`], non-ASCII escaped or kept as it is.
+fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
     out.reserve(text.len() + 2);
     out.push('"');
-    // The common case: nothing to escape.
-    if !text
-        .bytes()
-        .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-    {
-        out.push_str(text);
-        out.push('"');
-        return;
-    }
+    let special =
+        |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20 || (ascii_only && byte >= 0x80);
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (index, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
+    while let Some(offset) = bytes
+        .get(run_start..)
+        .and_then(|rest| rest.iter().position(|&byte| special(byte)))
+    {
+        let index = run_start + offset;
+        let byte = bytes.get(index).copied().unwrap_or_default();
         out.push_str(text.get(run_start..index).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            for nibble in [byte >> 4, byte & 15] {
-                out.push(char::from(
-                    b"0123456789abcdef"
-                        .get(usize::from(nibble))
-                        .copied()
-                        .unwrap_or(b'0'),
-                ));
+        let mut next = index + 1;
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0..=0x1f => write_unicode_escape(out, u16::from(byte)),
+            // A UTF-8 lead byte (`index` is a char boundary): its character.
+            _ => {
+                let character = text
+                    .get(index..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                let mut units = [0u16; 2];
+                for unit in character.encode_utf16(&mut units) {
+                    write_unicode_escape(out, *unit);
+                }
+                next = index + character.len_utf8();
             }
-        } else {
-            out.push_str(escape);
         }
-        run_start = index + 1;
+        run_start = next;
     }
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
 }
 
-/// Text in double quotes, escaped as JSON: how messages quote a value
-/// (cheaper in the `.wasm` than `{:?}`, which links Unicode tables).
+/// `\uXXXX` for one UTF-16 code unit, lowercase hex.
+fn write_unicode_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |shift: u16| {
+        HEX.get(usize::from((unit >> shift) & 15))
+            .copied()
+            .unwrap_or(b'0')
+    };
+    let escape = [b'\\', b'u', hex(12), hex(8), hex(4), hex(0)];
+    out.push_str(core::str::from_utf8(&escape).unwrap_or_default());
+}
+
+/// Text in double quotes, escaped as JSON but non-ASCII kept as it is: how
+/// messages quote a value (cheaper in the `.wasm` than `{:?}`, which links
+/// Unicode tables).
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    write_string(&mut out, text);
+    write_escaped(&mut out, text, false);
     out
 }
 
@@ -161,9 +186,8 @@ pub fn write_u64(out: &mut String, mut value: u64) {
             break;
         }
     }
-    for digit in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(*digit));
-    }
+    let digits = digits.get(start..).unwrap_or_default();
+    out.push_str(core::str::from_utf8(digits).unwrap_or_default());
 }
 
 impl ToJson for str {

@@ -7,7 +7,7 @@
 //! digits win and the page says so in its warnings (SPEC §2).
 
 use crate::error::Error;
-use crate::json::{parse_u64, quoted, type_name, Obj, Value};
+use crate::json::{quoted, type_name, Obj, Value};
 use crate::normalize::urn;
 
 /// A bare id field: a JSON integer or a decimal string, as an exact string.
@@ -18,8 +18,9 @@ pub fn bare_id(item: &Obj<'_, '_>, key: &'static str) -> Result<Option<String>, 
         Some(Value::String(text)) => urn::decimal_id(text)
             .map(Some)
             .ok_or_else(|| item.wrong(key, "should be a decimal id")),
-        Some(Value::Number(number)) => match parse_u64(number) {
-            Some(id) => Ok(Some(id.to_string())),
+        // Digits as written, leading zeros dropped: the exact integer.
+        Some(Value::Number(number)) => match urn::decimal_id(number) {
+            Some(id) => Ok(Some(id)),
             // A float or a negative number: its digits are already lost.
             None => Err(item.wrong(key, "should be an exact integer id, got an inexact number")),
         },

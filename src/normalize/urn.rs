@@ -133,5 +133,11 @@ pub fn decimal_id(text: &str) -> Option<String> {
     if text.is_empty() || text.len() > 20 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    text.parse::<u64>().ok().map(|id| id.to_string())
+    // u64::MAX has 20 digits: a 20-digit text above it is no 64-bit id
+    // (between texts of one length, byte order is numeric order).
+    if text.len() == 20 && text > "18446744073709551615" {
+        return None;
+    }
+    let digits = text.trim_start_matches('0');
+    Some(if digits.is_empty() { "0" } else { digits }.to_string())
 }

@@ -19,6 +19,7 @@ use crate::providers::{
     read_document, read_list, reported_position, status_error, InvitationFilter, Provider,
 };
 use crate::query::{check_token_text, Credentials, Resource, Target};
+use crate::text::contains;
 
 pub struct ConnectSafely;
 
@@ -211,8 +212,10 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
     let lower = message.unwrap_or_default().to_ascii_lowercase();
     let provider_code = match text("code") {
         Some(code) => code,
-        None if lower.contains("rate limit") || lower.contains("too many") => derived::RATE_LIMIT,
-        None if lower.contains("credit") => derived::NO_CREDITS,
+        None if contains(&lower, "rate limit") || contains(&lower, "too many") => {
+            derived::RATE_LIMIT
+        }
+        None if contains(&lower, "credit") => derived::NO_CREDITS,
         None if response.is_success() => derived::UNKNOWN,
         None => derived::for_status(response.status),
     };

@@ -297,7 +297,7 @@ fn envelope_error(
         .or(root.text("error")?)
         .unwrap_or("no message");
     let lower = message.to_ascii_lowercase();
-    let mentions = |words: &[&str]| words.iter().any(|word| lower.contains(word));
+    let mentions = |words: &[&str]| words.iter().any(|word| crate::text::contains(&lower, word));
     // linkup-v1 sends words, no code: the stable code is read from them.
     let (code, retryable, provider_code) = if mentions(&["rate limit", "too many requests"]) {
         (ErrorCode::RateLimited, true, derived::RATE_LIMIT)

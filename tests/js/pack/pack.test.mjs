@@ -50,8 +50,7 @@ test("the tarball holds the wasm, the declarations, the entries and no Rust", ()
   for (const required of [
     "package.json", "README.md", "index.d.ts",
     "dist/linkedin_network_bg.wasm", "dist/linkedin_network.js",
-    "entry/node.js", "entry/default.js", "entry/workerd.js",
-    "src/api.js", "src/errors.js",
+    "dist/node.js", "dist/default.js", "dist/workerd.js",
     "testing/index.js", "testing/index.d.ts", "testing/emulator/server.mjs",
   ]) {
     assert.ok(paths.includes(required), `${required} is in the tarball (has: ${paths.join(", ")})`);
@@ -59,7 +58,9 @@ test("the tarball holds the wasm, the declarations, the entries and no Rust", ()
   assert.deepEqual(paths.filter((path) => path.endsWith(".rs") || path.startsWith("target/") || path.includes("Cargo")), [], "no Rust sources");
   assert.deepEqual(paths.filter((path) => path.endsWith(".tgz") || path.includes("node_modules") || path.startsWith("tests/")), []);
   // Every file the exports map names ships.
-  for (const target of ["./index.d.ts", "./entry/workerd.js", "./entry/node.js", "./entry/default.js", "./dist/linkedin_network_bg.wasm"]) {
+  // The readable sources (pkg/entry, pkg/src) stay out: the built, minified entries ship.
+  assert.deepEqual(paths.filter((path) => path.startsWith("entry/") || path.startsWith("src/")), []);
+  for (const target of ["./index.d.ts", "./dist/workerd.js", "./dist/node.js", "./dist/default.js", "./dist/linkedin_network_bg.wasm"]) {
     assert.ok(paths.includes(target.slice(2)), target);
   }
 });
@@ -105,7 +106,7 @@ console.log(JSON.stringify({ ids: page.items.map((item) => item.id), total: page
   assert.equal(answer.credits, emu.ledger("pack-key").credits);
   assert.equal(answer.credits, answer.estimate);
   assert.equal(answer.refused, "INVALID_INPUT");
-  assert.match(answer.resolved, /node_modules\/linkedin-network\/entry\/node\.js$/, "Node picks the node entry of the installed copy");
+  assert.match(answer.resolved, /node_modules\/linkedin-network\/dist\/node\.js$/, "Node picks the node entry of the installed copy");
 });
 
 test("linkedin-network/testing: a user's own test starts the emulator from the installed package", async () => {

@@ -21,7 +21,7 @@ test("Node runs the suite through the `node` export condition", async (t) => {
     let entry;
     await checkCase(t, RUNTIME, "package entry by export condition", () => {
       entry = createRequire(join(app.dir, "app.js")).resolve("linkedin-network");
-      assert.match(entry, /[/\\]pkg[/\\]entry[/\\]node\.js$/);
+      assert.match(entry, /[/\\]pkg[/\\]dist[/\\]node\.js$/);
       return `linkedin-network → ${entry.replace(/.*[/\\]pkg[/\\]/, "pkg/")}`;
     });
     const api = await import(pathToFileURL(entry).href);

@@ -29,9 +29,9 @@ function assertBundledWithWasm(outDir, script) {
   assert.ok(readFileSync(join(outDir, wasmFiles[0])).equals(readFileSync(WASM_PATH)), "the uploaded .wasm differs from pkg/dist's");
   const bundle = readFileSync(join(outDir, script), "utf8");
   assert.ok(bundle.includes(`from "./${wasmFiles[0]}"`), "the bundle does not import the .wasm as a module");
-  assert.match(bundle, /^\/\/ .*pkg\/entry\/workerd\.js$/m, "the bundle did not take the `workerd` entry");
-  assert.doesNotMatch(bundle, /pkg\/entry\/(node|default)\.js$/m, "the bundle took another runtime's entry");
-  return `${script} imports ${wasmFiles[0].replace(/^[0-9a-f]{40}-/, "<hash>-")} (identical to pkg/dist), entry/workerd.js`;
+  assert.match(bundle, /^\/\/ .*pkg\/dist\/workerd\.js$/m, "the bundle did not take the `workerd` entry");
+  assert.doesNotMatch(bundle, /pkg\/dist\/(node|default)\.js$/m, "the bundle took another runtime's entry");
+  return `${script} imports ${wasmFiles[0].replace(/^[0-9a-f]{40}-/, "<hash>-")} (identical to pkg/dist), dist/workerd.js`;
 }
 
 test("workerd (Miniflare) runs wrangler's bundles: the suite, and a 50-subrequest budget", async (t) => {

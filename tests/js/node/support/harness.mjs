@@ -12,7 +12,7 @@ import { loadShippedDeclarations } from "../../types/runtime-check.mjs";
 
 export { captureOutput, errorTexts } from "../../support/capture.mjs";
 
-export const PACKAGE_ENTRY = new URL("../../../../pkg/entry/node.js", import.meta.url);
+export const PACKAGE_ENTRY = new URL("../../../../pkg/dist/node.js", import.meta.url);
 export const ln = await import(PACKAGE_ENTRY.href);
 export const { LinkedInNetworkError } = ln;
 

@@ -4,7 +4,7 @@
 // result; "probe" checks the watch sees a deliberate rejection; "finish"
 // answers every rejection and console line seen.
 
-import * as api from "./linkedin-network/entry/default.js";
+import * as api from "./linkedin-network/dist/default.js";
 import { runCell } from "./js/reliability/matrix/cell.mjs";
 import { createWatch, probeWatch } from "./js/reliability/matrix/watch.mjs";
 

@@ -16,7 +16,7 @@ import { copyMatrix } from "./copy-matrix.mjs";
 
 export const EXTENSION_RUNTIME = "mv3-extension";
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const PACKAGE_FILES = ["package.json", "entry", "src", "dist/linkedin_network.js", "dist/linkedin_network_bg.wasm"];
+const PACKAGE_FILES = ["package.json", "dist/default.js", "dist/linkedin_network.js", "dist/linkedin_network_bg.wasm"];
 
 function assemble(dir) {
   mkdirSync(dir, { recursive: true });

@@ -10,7 +10,7 @@ import { PKG_DIR } from "../support/package-link.mjs";
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export const EXTENSION_FILES = ["manifest.json", "sw.js", "harness.html"];
-const PACKAGE_FILES = ["package.json", "entry", "src", "dist/linkedin_network.js", "dist/linkedin_network_bg.wasm"];
+const PACKAGE_FILES = ["package.json", "dist/default.js", "dist/linkedin_network.js", "dist/linkedin_network_bg.wasm"];
 
 /** Writes the extension into `dir` and returns `dir`. */
 export function assembleExtension(dir) {

@@ -8,7 +8,7 @@
 // and keeps the new state and the changes only once the sync returned; a
 // worker killed mid-sync syncs again, from the state it still has, on start.
 
-import * as api from "./linkedin-network/entry/default.js";
+import * as api from "./linkedin-network/dist/default.js";
 import { credentialsFor, runSuite } from "./suite/suite.mjs";
 
 const BOOT = Math.random().toString(36).slice(2, 10);

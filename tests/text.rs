@@ -1,0 +1,30 @@
+//! The crate's substring search (which keeps core's two-way searcher out of
+//! the .wasm) answers as `str`'s own methods do, on any text.
+
+use linkedin_network::text;
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+    #[test]
+    fn finds_what_str_finds(haystack in "[ab:é ]{0,24}", needle in "[ab:é ]{0,4}") {
+        prop_assert_eq!(text::find(&haystack, &needle), haystack.find(needle.as_str()));
+        prop_assert_eq!(text::contains(&haystack, &needle), haystack.contains(needle.as_str()));
+        prop_assert_eq!(text::split_once(&haystack, &needle), haystack.split_once(needle.as_str()));
+    }
+}
+
+#[test]
+fn edges() {
+    assert_eq!(text::find("", ""), Some(0));
+    assert_eq!(text::find("abc", ""), Some(0));
+    assert_eq!(text::find("", "a"), None);
+    assert_eq!(text::find("ab", "abc"), None);
+    assert_eq!(text::find("xxabab", "ab"), Some(2));
+    assert_eq!(
+        text::split_once("TypeError: fetch failed: x", ": "),
+        Some(("TypeError", "fetch failed: x"))
+    );
+    assert_eq!(text::split_once("é: ü", ": "), Some(("é", "ü")));
+}
