@@ -44,7 +44,8 @@ test("wrangler deploy --dry-run bundles the Worker with the package's workerd en
   assert.ok(readFileSync(join(bundle.outDir, wasm[0])).equals(readFileSync(WASM_PATH)), "the uploaded .wasm is pkg/dist's");
   const script = readFileSync(join(bundle.outDir, "index.js"), "utf8");
   assert.ok(script.includes(`from "./${wasm[0]}"`), "the bundle imports the .wasm as a module");
-  assert.match(script, /^\/\/ .*pkg\/entry\/workerd\.js$/m, "the bundle took the package's workerd entry");
+  // The package's `workerd` export condition names its built entry, pkg/dist/workerd.js.
+  assert.match(script, /^\/\/ .*pkg\/dist\/workerd\.js$/m, "the bundle took the package's workerd entry");
   assert.match(bundle.dryRun, /env\.SYNC_QUEUE \(linkedin-fleet-sync\)\s+Queue/);
   assert.match(bundle.dryRun, /env\.DB \(linkedin-fleet\)\s+D1 Database/);
 });
