@@ -341,7 +341,21 @@ export interface WithdrawStaleResult {
   warnings: string[];
 }
 
-export interface SentInvitationsClient extends ResourceClient<Invitation> {
+/**
+ * What each provider's invitation lists can be filtered by (`never`: no
+ * filter), so that a filter a provider cannot apply fails to compile where
+ * the provider is known.
+ */
+export interface InvitationFilters {
+  "linkup-v2": { sent: InvitationTypeFilter; received: InvitationTypeFilter };
+  "linkup-v1": { sent: InvitationTypeFilter; received: InvitationTypeFilter };
+  /** Its sent list holds only connection invitations; its received list cannot be filtered. */
+  connectsafely: { sent: "CONNECTION"; received: never };
+  /** Both lists hold only connection invitations. */
+  unipile: { sent: "CONNECTION"; received: "CONNECTION" };
+}
+
+export interface SentInvitationsClient<F extends string = InvitationTypeFilter> extends ResourceClient<Invitation, F> {
   /** Withdraws one pending sent invitation, as list, iterate or sync returned it. */
   withdraw(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"withdrawn">>;
   /** Reads the whole pending list and plans the withdrawals of the stale ones, writing nothing. */
@@ -350,15 +364,16 @@ export interface SentInvitationsClient extends ResourceClient<Invitation> {
   withdrawStale(options: WithdrawStaleOptions & { dryRun?: false }): Promise<WithdrawStaleResult>;
 }
 
-export interface ReceivedInvitationsClient extends ResourceClient<Invitation> {
+export interface ReceivedInvitationsClient<F extends string = InvitationTypeFilter> extends ResourceClient<Invitation, F> {
   accept(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"accepted">>;
   /** Not offered by linkup-v2 or linkup-v1: INVALID_INPUT there, nothing sent. */
   ignore(invitation: Invitation, options?: ActionOptions): Promise<ActionResult<"ignored">>;
 }
 
-export interface Client {
-  readonly sentInvitations: SentInvitationsClient;
-  readonly receivedInvitations: ReceivedInvitationsClient;
+/** A client; `P` is its provider where the options said it statically. */
+export interface Client<P extends ProviderId = ProviderId> {
+  readonly sentInvitations: SentInvitationsClient<InvitationFilters[P]["sent"]>;
+  readonly receivedInvitations: ReceivedInvitationsClient<InvitationFilters[P]["received"]>;
   /** Connections cannot be filtered by type: `invitationType` does not compile. */
   readonly connections: ResourceClient<Connection, never>;
 }
@@ -447,6 +462,10 @@ export declare class LinkedInNetworkError extends Error {
   toJSON(): LinkedInNetworkErrorJSON;
 }
 
+export declare function createClient(options: ClientOptions & { provider: "linkup-v2" }): Client<"linkup-v2">;
+export declare function createClient(options: ClientOptions & { provider: "linkup-v1" }): Client<"linkup-v1">;
+export declare function createClient(options: ClientOptions & { provider: "connectsafely" }): Client<"connectsafely">;
+export declare function createClient(options: ClientOptions & { provider: "unipile" }): Client<"unipile">;
 export declare function createClient(options: ClientOptions): Client;
 
 /** Resolves once the WebAssembly module is instantiated (at once in Node and workerd). */
@@ -552,7 +571,7 @@ export interface SyncResult {
   lastFullSyncAt: string | null;
 }
 
-export interface Client {
+export interface Client<P extends ProviderId = ProviderId> {
   /** What changed since `state`: invitations read in full, connections from the head until a known one. */
   sync(options?: SyncOptions): Promise<SyncResult>;
 }

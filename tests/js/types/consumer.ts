@@ -189,7 +189,24 @@ async function againstTheEmulator(): Promise<number> {
 }
 void againstTheEmulator;
 
+// A provider known statically narrows the filters its lists take.
+const csKnown = createClient({ provider: "connectsafely", apiKey: "k" });
+void csKnown.sentInvitations.list({ invitationType: "CONNECTION" });
+const uniKnown = createClient({ provider: "unipile", apiKey: "k", accountId: "a", baseUrl: "https://api8.unipile.com:13851" });
+void uniKnown.receivedInvitations.collect({ invitationType: "CONNECTION" });
+const v1Known: Client<"linkup-v1"> = createClient({ provider: "linkup-v1", apiKey: "k", loginToken: "t" });
+void v1Known.receivedInvitations.iterate({ invitationType: "NEWSLETTER" });
+
 // ---- What the declarations must refuse ----
+
+// @ts-expect-error ConnectSafely's sent list holds only connection invitations
+void csKnown.sentInvitations.list({ invitationType: "ORGANIZATION" });
+
+// @ts-expect-error ConnectSafely's received list cannot be filtered
+void csKnown.receivedInvitations.collect({ invitationType: "CONNECTION" });
+
+// @ts-expect-error Unipile's lists hold only connection invitations
+void uniKnown.sentInvitations.iterate({ invitationType: "NEWSLETTER" });
 
 // @ts-expect-error linkup-v2 needs an accountId
 createClient({ provider: "linkup-v2", apiKey: "k" });
