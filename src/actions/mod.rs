@@ -122,6 +122,16 @@ pub struct ActionAnswer {
     pub credits_used: u64,
 }
 
+impl ActionAnswer {
+    /// An answer that cost no credits (a seat-billed provider's).
+    pub const fn unbilled(kind: AnswerKind) -> ActionAnswer {
+        ActionAnswer {
+            kind,
+            credits_used: 0,
+        }
+    }
+}
+
 /// A price: credits and HTTP requests.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cost {

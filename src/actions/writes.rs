@@ -37,3 +37,26 @@ pub struct Writes {
     pub request: BuildAction,
     pub parse: ReadAction,
 }
+
+impl Writes {
+    /// The table of a provider whose every action may be repeated (each
+    /// names the invitation, and a done one answers "not pending") and
+    /// costs `credits` and one request when it succeeds.
+    pub const fn repeatable(
+        actions: &'static [Action],
+        credits: u64,
+        request: BuildAction,
+        parse: ReadAction,
+    ) -> Writes {
+        Writes {
+            actions,
+            price: Cost {
+                credits,
+                requests: 1,
+            },
+            reissuable: actions,
+            request,
+            parse,
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::{envelope_error, ID};
 use crate::actions::{
-    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost, Writes,
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
 };
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
@@ -18,16 +18,7 @@ const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
 /// Its actions and how they are sent; every one may be repeated: each names
 /// the invitation (`invitationId`; and its `validationToken`), and a done one
 /// is no longer pending: a repeat cannot act twice.
-pub static WRITES: Writes = Writes {
-    actions: ACTIONS,
-    price: Cost {
-        credits: 0,
-        requests: 1,
-    },
-    reissuable: ACTIONS,
-    request,
-    parse,
-};
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 0, request, parse);
 
 /// Withdraw: `{profileId, invitationId, memberId?, profileUrn?, accountId?}`
 /// — `profileId` is the public identifier (a member-id profile's `ACoA…`
@@ -127,10 +118,7 @@ fn parse(
     let document = read_document(ID, response, now_ms)?;
     let root = Obj::root(ID, &document)?;
     if response.is_success() && root.flag("success")? != Some(false) {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::Done,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::Done));
     }
     let error = envelope_error(&root, response, now_ms);
     let text = error.provider_message.as_deref().unwrap_or_default();
@@ -142,10 +130,7 @@ fn parse(
             Action::Accept | Action::Ignore => says_not_pending(text),
         };
     if not_pending {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::NotPending,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::NotPending));
     }
     Err(error)
 }

@@ -4,7 +4,7 @@
 
 use super::{envelope_error, ID};
 use crate::actions::{
-    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost, Writes,
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
 };
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
@@ -18,16 +18,7 @@ const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
 /// Its actions and how they are sent; every one may be repeated: both name
 /// the invitation (its id; its URN and secret), and a done one is no longer
 /// pending ("already accepted or expired"): a repeat cannot act twice.
-pub static WRITES: Writes = Writes {
-    actions: ACTIONS,
-    price: Cost {
-        credits: 1,
-        requests: 1,
-    },
-    reissuable: ACTIONS,
-    request,
-    parse,
-};
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 1, request, parse);
 
 /// The endpoint of each action. `withdraw-invitation` is assumed from the
 /// documentation page's name (NOTES.md): a correction is this one line.

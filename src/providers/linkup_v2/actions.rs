@@ -3,7 +3,7 @@
 
 use super::{envelope_error, ID};
 use crate::actions::{
-    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost, Writes,
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
 };
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
@@ -17,16 +17,7 @@ const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
 /// Its actions and how they are sent; every one may be repeated: both name
 /// the invitation (its id; its URN and secret), and a done one is no longer
 /// pending: a repeat cannot act twice.
-pub static WRITES: Writes = Writes {
-    actions: ACTIONS,
-    price: Cost {
-        credits: 1,
-        requests: 1,
-    },
-    reissuable: ACTIONS,
-    request,
-    parse,
-};
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 1, request, parse);
 
 /// `{account_id, action: "withdraw", params: {invitation_id}}` (the digits
 /// of `entity_urn`, as a string) or `{account_id, action: "accept", params:

@@ -6,7 +6,7 @@
 //! invitation means nothing is pending (a 404 for the account is an error).
 
 use super::{problem_error, ID};
-use crate::actions::{required, required_id, Action, ActionAnswer, AnswerKind, Cost, Writes};
+use crate::actions::{required, required_id, Action, ActionAnswer, AnswerKind, Writes};
 use crate::error::Error;
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::{Obj, ObjectWriter};
@@ -20,16 +20,7 @@ const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
 /// Its actions and how they are sent; every one may be repeated: each names
 /// the invitation by its id (and its secret), and a done one is gone: a
 /// repeat answers 404, so it cannot act twice.
-pub static WRITES: Writes = Writes {
-    actions: ACTIONS,
-    price: Cost {
-        credits: 0,
-        requests: 1,
-    },
-    reissuable: ACTIONS,
-    request,
-    parse,
-};
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 0, request, parse);
 
 fn request(
     action: Action,
@@ -93,10 +84,7 @@ fn parse(
     let root = Obj::root(ID, &document)?;
     if response.is_success() {
         root.text("object")?;
-        return Ok(ActionAnswer {
-            kind: AnswerKind::Done,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::Done));
     }
     let error = problem_error(&root, response, None, now_ms);
     let words = error
@@ -105,10 +93,7 @@ fn parse(
         .unwrap_or_default()
         .to_ascii_lowercase();
     if response.status == 404 && !words.contains("account") {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::NotPending,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::NotPending));
     }
     Err(error)
 }
