@@ -36,12 +36,7 @@ impl<'v> Input<'v> {
     }
 
     fn get(&self, key: &str) -> Option<&'v Value<'v>> {
-        self.members
-            .iter()
-            .rev()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
-            .filter(|value| !value.is_null())
+        crate::json::present(self.members, key)
     }
 
     fn field(&self, key: &str) -> String {

@@ -65,12 +65,7 @@ impl<'t> Fields<'t> {
     }
 
     pub fn present(&self, key: &str) -> Option<&Value<'t>> {
-        self.members
-            .iter()
-            .rev()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
-            .filter(|value| !value.is_null())
+        crate::json::present(&self.members, key)
     }
 
     pub fn text(&self, key: &str) -> Result<Option<&str>, Error> {

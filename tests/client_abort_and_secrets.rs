@@ -11,18 +11,48 @@ use linkedin_network::query::{ListQuery, Resource};
 use support::fake_api::status;
 use support::*;
 
-#[test]
-fn abort_during_a_backoff_sleep_ends_at_once() {
+type Listed = Result<linkedin_network::client::report::ListResult, linkedin_network::error::Error>;
+
+/// One list call on `provider` answered by `script`, its token stopped by
+/// `stop` (`CancelToken::cancel` or `::time_out`) at `at_ms` on the clock,
+/// or before the call where `at_ms` is `None`.
+fn stopped_list(
+    provider: &str,
+    script: impl FnMut(&Sent, usize) -> Reply + 'static,
+    at_ms: Option<i64>,
+    stop: fn(&CancelToken),
+) -> (Listed, Scripted, Clock) {
     let clock = Clock::default();
     let cancel = CancelToken::new();
-    let stop = cancel.clone();
-    clock.at(1_500, move || stop.cancel());
-    let (result, transport) = list_once(
+    match at_ms {
+        Some(at_ms) => {
+            let token = cancel.clone();
+            clock.at(at_ms, move || stop(&token));
+        }
+        None => stop(&cancel),
+    }
+    let (result, transport) = list_once(provider, script, Settings::default(), cancel, &clock);
+    (result, transport, clock)
+}
+
+/// Settings that send each request once: its failure is the call's.
+fn one_attempt() -> Settings {
+    Settings {
+        retry: RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        },
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn abort_during_a_backoff_sleep_ends_at_once() {
+    let (result, transport, clock) = stopped_list(
         "linkup-v2",
         |_, _| status(100, 429, &[("Retry-After", "20")]),
-        Settings::default(),
-        cancel,
-        &clock,
+        Some(1_500),
+        CancelToken::cancel,
     );
     let error = result.unwrap_err();
     assert_eq!(error.code, ErrorCode::Aborted);
@@ -32,16 +62,11 @@ fn abort_during_a_backoff_sleep_ends_at_once() {
 
 #[test]
 fn abort_during_a_request_drops_it() {
-    let clock = Clock::default();
-    let cancel = CancelToken::new();
-    let stop = cancel.clone();
-    clock.at(250, move || stop.cancel());
-    let (result, transport) = list_once(
+    let (result, transport, clock) = stopped_list(
         "connectsafely",
         |_, _| Reply::Hang,
-        Settings::default(),
-        cancel,
-        &clock,
+        Some(250),
+        CancelToken::cancel,
     );
     assert_eq!(result.unwrap_err().code, ErrorCode::Aborted);
     assert_eq!(transport.log.borrow().dropped, 1);
@@ -50,16 +75,8 @@ fn abort_during_a_request_drops_it() {
 
 #[test]
 fn an_already_aborted_signal_sends_nothing() {
-    let clock = Clock::default();
-    let cancel = CancelToken::new();
-    cancel.cancel();
-    let (result, transport) = list_once(
-        "linkup-v2",
-        |_, _| Reply::Hang,
-        Settings::default(),
-        cancel,
-        &clock,
-    );
+    let (result, transport, _) =
+        stopped_list("linkup-v2", |_, _| Reply::Hang, None, CancelToken::cancel);
     assert_eq!(result.unwrap_err().code, ErrorCode::Aborted);
     assert_eq!(transport.requests(), 0);
 }
@@ -86,17 +103,10 @@ fn secrets_echoed_by_a_provider_or_a_network_error_are_redacted() {
     for reply in replies {
         let clock = Clock::default();
         let mut reply = Some(reply);
-        let settings = Settings {
-            retry: RetryPolicy {
-                max_attempts: 1,
-                ..RetryPolicy::default()
-            },
-            ..Settings::default()
-        };
         let (result, _) = list_once(
             "linkup-v2",
             move |_, _| reply.take().unwrap(),
-            settings,
+            one_attempt(),
             CancelToken::new(),
             &clock,
         );
@@ -182,16 +192,11 @@ fn redaction_replaces_each_secret_once_and_leaves_short_values_alone() {
 /// flight and before anything was sent; a plain abort stays ABORTED.
 #[test]
 fn a_deadline_ends_as_timeout_not_aborted() {
-    let clock = Clock::default();
-    let cancel = CancelToken::new();
-    let stop = cancel.clone();
-    clock.at(250, move || stop.time_out());
-    let (result, _) = list_once(
+    let (result, _, _) = stopped_list(
         "linkup-v1",
         |_, _| Reply::Hang,
-        Settings::default(),
-        cancel,
-        &clock,
+        Some(250),
+        CancelToken::time_out,
     );
     let error = result.unwrap_err();
     assert_eq!(
@@ -199,16 +204,8 @@ fn a_deadline_ends_as_timeout_not_aborted() {
         (ErrorCode::Timeout, Some("linkup-v1"))
     );
     assert!(error.message.contains("deadline"), "{}", error.message);
-    let clock = Clock::default();
-    let cancel = CancelToken::new();
-    cancel.time_out();
-    let (result, transport) = list_once(
-        "linkup-v2",
-        |_, _| Reply::Hang,
-        Settings::default(),
-        cancel,
-        &clock,
-    );
+    let (result, transport, _) =
+        stopped_list("linkup-v2", |_, _| Reply::Hang, None, CancelToken::time_out);
     assert_eq!(result.unwrap_err().code, ErrorCode::Timeout);
     assert_eq!(transport.requests(), 0);
 }
@@ -217,20 +214,13 @@ fn a_deadline_ends_as_timeout_not_aborted() {
 #[test]
 fn a_network_error_carries_its_cause() {
     let clock = Clock::default();
-    let settings = Settings {
-        retry: RetryPolicy {
-            max_attempts: 1,
-            ..RetryPolicy::default()
-        },
-        ..Settings::default()
-    };
     let (result, _) = list_once(
         "connectsafely",
         |_, _| Reply::Fail {
             after_ms: 1,
             error: TransportError::Network("TypeError: fetch failed (ECONNREFUSED)".into()),
         },
-        settings,
+        one_attempt(),
         CancelToken::new(),
         &clock,
     );

@@ -33,32 +33,30 @@ fn api_of(provider: &dyn Provider, size: usize) -> FakeApi {
     FakeApi::new(provider.id(), size)
 }
 
+/// The query for `[offset, offset + limit)` of the sent invitations.
+fn sent_range(client: &Client<Scripted, Clock>, offset: u64, limit: u64) -> ListQuery {
+    ListQuery::new(
+        client.shared.provider,
+        Resource::SentInvitations,
+        offset,
+        limit,
+        None,
+    )
+    .unwrap()
+}
+
 fn list_range(
     client: &Client<Scripted, Clock>,
     clock: &Clock,
     offset: u64,
     limit: u64,
 ) -> Result<ListResult, Error> {
-    let query = ListQuery::new(
-        client.shared.provider,
-        Resource::SentInvitations,
-        offset,
-        limit,
-        None,
-    )
-    .unwrap();
+    let query = sent_range(client, offset, limit);
     block_on(clock, client.list(query, CancelToken::new()))
 }
 
 fn estimate_of(client: &Client<Scripted, Clock>, offset: u64, limit: u64) -> Estimate {
-    let query = ListQuery::new(
-        client.shared.provider,
-        Resource::SentInvitations,
-        offset,
-        limit,
-        None,
-    )
-    .unwrap();
+    let query = sent_range(client, offset, limit);
     client.estimate(&query)
 }
 

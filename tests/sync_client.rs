@@ -57,6 +57,19 @@ impl Setup {
     }
 }
 
+/// One sync of `client` from `state` (`None`: the baseline), no budget.
+fn sync_from(
+    client: &Client<Scripted, Clock>,
+    clock: &Clock,
+    state: Option<&str>,
+) -> Result<SyncResult, Error> {
+    let request = SyncRequest {
+        state: state.map(str::to_string),
+        ..SyncRequest::default()
+    };
+    block_on(clock, client.sync(request, CancelToken::new(), &mut |_| {}))
+}
+
 fn ids(list: &[linkedin_network::model::Invitation]) -> Vec<String> {
     list.iter()
         .map(|invitation| invitation.id.clone())
@@ -352,17 +365,7 @@ fn connections_arriving_during_a_head_read_are_neither_lost_nor_repeated() {
             reply
         });
         let client = support::client(provider, transport, &clock, Settings::default());
-        let sync = |state: Option<String>| {
-            let request = SyncRequest {
-                state,
-                ..SyncRequest::default()
-            };
-            block_on(
-                &clock,
-                client.sync(request, CancelToken::new(), &mut |_| {}),
-            )
-            .unwrap()
-        };
+        let sync = |state: Option<String>| sync_from(&client, &clock, state.as_deref()).unwrap();
         let first = sync(None);
         trigger.set(network.connections_cost().0 + 1);
         let connected = network.connect(70);
@@ -408,17 +411,9 @@ fn a_retried_fault_changes_nothing_and_a_fatal_one_keeps_the_old_state_good() {
         let network = Network::new(provider, 120, 12, 3);
         let (client, clock) = faulty(provider, &network, |_| None);
         let run = |client: &Client<Scripted, Clock>, clock: &Clock, state: &str| {
-            let request = SyncRequest {
-                state: Some(state.to_string()),
-                ..SyncRequest::default()
-            };
-            block_on(clock, client.sync(request, CancelToken::new(), &mut |_| {}))
+            sync_from(client, clock, Some(state))
         };
-        let first = block_on(
-            &clock,
-            client.sync(SyncRequest::default(), CancelToken::new(), &mut |_| {}),
-        )
-        .unwrap();
+        let first = sync_from(&client, &clock, None).unwrap();
         let connected = network.connect(2);
         let invited = network.invite(1);
         // A 429 on the second request of the sync is retried.
@@ -527,17 +522,7 @@ fn a_provider_read_page_after_page_syncs_its_head_at_the_floor_too() {
         7,
     )
     .unwrap();
-    let sync = |state: Option<String>| {
-        let request = SyncRequest {
-            state,
-            ..SyncRequest::default()
-        };
-        block_on(
-            &clock,
-            client.sync(request, CancelToken::new(), &mut |_| {}),
-        )
-        .unwrap()
-    };
+    let sync = |state: Option<String>| sync_from(&client, &clock, state.as_deref()).unwrap();
     let first = sync(None);
     assert_eq!(first.changes.connections.added.len(), 200);
     for (new, calls) in [(0, 1), (3, 1), (11, 1), (30, 3)] {

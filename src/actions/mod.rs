@@ -3,13 +3,16 @@
 //! cost, and the checks every provider shares before its request is built.
 //!
 //! Each provider builds its own action request and reads its own answer
-//! (`Provider::action_request`, `Provider::parse_action`); this module knows
+//! (the [`Writes`] it serves through `Provider::writes`); this module knows
 //! no wire format. The client sends the request under the write-retry rules
 //! of [`retry`]; `withdrawStale` is planned by [`stale`].
 
 pub mod report;
 pub mod retry;
 pub mod stale;
+mod writes;
+
+pub use writes::{BuildAction, ReadAction, Writes};
 
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
@@ -111,12 +114,22 @@ pub enum AnswerKind {
     NotPending,
 }
 
-/// A provider's answer to one action request, read by `Provider::parse_action`.
+/// A provider's answer to one action request, read by its [`Writes::parse`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActionAnswer {
     pub kind: AnswerKind,
     /// What the provider charged for this request (reported, else its price).
     pub credits_used: u64,
+}
+
+impl ActionAnswer {
+    /// An answer that cost no credits (a seat-billed provider's).
+    pub const fn unbilled(kind: AnswerKind) -> ActionAnswer {
+        ActionAnswer {
+            kind,
+            credits_used: 0,
+        }
+    }
 }
 
 /// A price: credits and HTTP requests.
@@ -266,9 +279,7 @@ pub fn action_request(
     base_url: &str,
 ) -> Result<HttpRequest, Error> {
     let id = provider.id();
-    if !provider.actions().contains(&action) {
-        return Err(unsupported(id, action));
-    }
+    let writes = offered(provider, action)?;
     if invitation.provider != id {
         return Err(Error::invalid_input(
             "invitation.provider",
@@ -298,8 +309,7 @@ pub fn action_request(
     provider
         .check_credentials(credentials)
         .map_err(|error| error.with_provider(id))?;
-    provider
-        .action_request(action, invitation, credentials, base_url)
+    (writes.request)(action, invitation, credentials, base_url)
         .map_err(|error| error.with_provider(id))
 }
 
@@ -311,14 +321,19 @@ pub fn parse_action(
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,
 ) -> Result<ActionAnswer, Error> {
-    if !provider.actions().contains(&action) {
-        return Err(unsupported(provider.id(), action));
-    }
+    let writes = offered(provider, action)?;
+    (writes.parse)(action, response, now_ms).map_err(|mut error| {
+        error.provider = Some(provider.id());
+        error.status = error.status.or(Some(response.status));
+        error
+    })
+}
+
+/// The provider's actions, if `action` is one of them; else `INVALID_INPUT`
+/// naming the provider and the action.
+fn offered(provider: &dyn Provider, action: Action) -> Result<&'static Writes, Error> {
     provider
-        .parse_action(action, response, now_ms)
-        .map_err(|mut error| {
-            error.provider = Some(provider.id());
-            error.status = error.status.or(Some(response.status));
-            error
-        })
+        .writes()
+        .filter(|writes| writes.actions.contains(&action))
+        .ok_or_else(|| unsupported(provider.id(), action))
 }

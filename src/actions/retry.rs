@@ -15,7 +15,7 @@
 //! Every step is bounded by `retry.maxAttempts` (the first attempt included).
 //!
 //! A *re-issue* is the same request again. It is allowed only for an action
-//! the provider declares re-issuable (`Provider::action_reissuable`): the
+//! the provider declares re-issuable (`Writes::reissuable`): the
 //! request names the one invitation, so a repeat can only act on it, and once
 //! the action is done it answers "not pending". That answer is then the
 //! outcome `notPending` — never an error — and since the lost attempt most

@@ -31,15 +31,31 @@ pub enum Value<'t> {
     Object(Vec<(Cow<'t, str>, Value<'t>)>),
 }
 
+/// The member of an object named `key`: the last one, as `JSON.parse` keeps.
+pub fn member<'a, 't>(
+    members: &'a [(Cow<'t, str>, Value<'t>)],
+    key: &str,
+) -> Option<&'a Value<'t>> {
+    members
+        .iter()
+        .rev()
+        .find(|(name, _)| name == key)
+        .map(|(_, value)| value)
+}
+
+/// The member named `key` unless it is absent or `null`.
+pub fn present<'a, 't>(
+    members: &'a [(Cow<'t, str>, Value<'t>)],
+    key: &str,
+) -> Option<&'a Value<'t>> {
+    member(members, key).filter(|value| !value.is_null())
+}
+
 impl<'t> Value<'t> {
     /// A member of an object (the last one of that name).
     pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         match self {
-            Value::Object(members) => members
-                .iter()
-                .rev()
-                .find(|(name, _)| name == key)
-                .map(|(_, value)| value),
+            Value::Object(members) => member(members, key),
             _ => None,
         }
     }

@@ -128,11 +128,7 @@ impl<'v, 'p> Obj<'v, 'p> {
 
     /// The member named `key` (the last one, as `JSON.parse` keeps).
     fn member(&self, key: &str) -> Option<&'v Value<'v>> {
-        self.members
-            .iter()
-            .rev()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
+        super::member(self.members, key)
     }
 
     /// Whether the object has a member `key` at all (`null` included): a

@@ -5,7 +5,7 @@
 
 mod actions;
 
-use crate::actions::{Action, ActionAnswer, Cost};
+use crate::actions::Writes;
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{Obj, ObjectWriter};
@@ -113,35 +113,8 @@ impl Provider for LinkupV2 {
         ))
     }
 
-    fn actions(&self) -> &'static [Action] {
-        actions::ACTIONS
-    }
-
-    fn action_price(&self, action: Action) -> Cost {
-        actions::price(action)
-    }
-
-    fn action_reissuable(&self, _action: Action) -> bool {
-        actions::REISSUABLE
-    }
-
-    fn action_request(
-        &self,
-        action: Action,
-        invitation: &Invitation,
-        credentials: &Credentials,
-        base_url: &str,
-    ) -> Result<HttpRequest, Error> {
-        actions::request(action, invitation, credentials, base_url)
-    }
-
-    fn parse_action(
-        &self,
-        action: Action,
-        response: &HttpResponse<'_>,
-        now_ms: Option<i64>,
-    ) -> Result<ActionAnswer, Error> {
-        actions::parse(action, response, now_ms)
+    fn writes(&self) -> Option<&'static Writes> {
+        Some(&actions::WRITES)
     }
 
     fn parse_page(

@@ -7,11 +7,11 @@ mod linkup_v1;
 mod linkup_v2;
 mod unipile;
 
-use crate::actions::{unsupported, Action, ActionAnswer, Cost};
+use crate::actions::{Action, Cost, Writes};
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{parse_object, Obj, Value};
-use crate::model::{Invitation, Item, Page};
+use crate::model::{Item, Page};
 use crate::normalize::time::parse_http_date;
 use crate::plan::PlannedCall;
 use crate::query::{Credentials, Resource, Target};
@@ -121,56 +121,42 @@ pub trait Provider: Sync {
         false
     }
 
-    /// The actions (SPEC §9) this provider's API offers; any other is
-    /// `INVALID_INPUT` naming the provider and the action, nothing sent.
-    fn actions(&self) -> &'static [Action] {
-        &[]
-    }
-
-    /// What one successful `action` costs: credits and HTTP requests.
-    fn action_price(&self, _action: Action) -> Cost {
-        Cost {
-            credits: 0,
-            requests: 1,
-        }
-    }
-
-    /// Whether sending `action` again for the same invitation can never do
-    /// a second, different thing (it names the invitation, and once done it
-    /// answers "not pending"): only then may the client repeat it after an
-    /// ambiguous failure. No by default: a provider opts in per action.
-    fn action_reissuable(&self, _action: Action) -> bool {
-        false
-    }
-
-    /// The request for `action` on `invitation`, from the fields the
-    /// provider needs (a missing one is `INVALID_INPUT` naming it). Called
-    /// after `actions::action_request`'s shared checks.
-    fn action_request(
-        &self,
-        action: Action,
-        _invitation: &Invitation,
-        _credentials: &Credentials,
-        _base_url: &str,
-    ) -> Result<HttpRequest, Error> {
-        Err(unsupported(self.id(), action))
-    }
-
-    /// Reads the answer to an action request: done, not pending, or the
-    /// error it reports (with the credits an error was billed, where it is).
-    fn parse_action(
-        &self,
-        action: Action,
-        _response: &HttpResponse<'_>,
-        _now_ms: Option<i64>,
-    ) -> Result<ActionAnswer, Error> {
-        Err(unsupported(self.id(), action))
+    /// The actions (SPEC §9) this provider's API offers, their price and
+    /// its functions that send and read them; `None`: it offers none.
+    fn writes(&self) -> Option<&'static Writes> {
+        None
     }
 }
 
 /// One `invitationType` a list accepts: the product's word, and the word
 /// the provider is sent for it (`None`: the list holds only this type).
 pub type InvitationFilter = (&'static str, Option<&'static str>);
+
+/// A provider's actions, read from its [`Writes`] (none without one).
+impl dyn Provider + '_ {
+    /// The actions its API offers.
+    pub fn actions(&self) -> &'static [Action] {
+        self.writes().map_or(&[], |writes| writes.actions)
+    }
+
+    /// What one successful `action` costs: credits and HTTP requests.
+    pub fn action_price(&self, _action: Action) -> Cost {
+        self.writes().map_or(
+            Cost {
+                credits: 0,
+                requests: 1,
+            },
+            |writes| writes.price,
+        )
+    }
+
+    /// Whether `action` may be sent again after an ambiguous failure
+    /// (`Writes::reissuable`); no by default.
+    pub fn action_reissuable(&self, action: Action) -> bool {
+        self.writes()
+            .is_some_and(|writes| writes.reissuable.contains(&action))
+    }
+}
 
 impl core::fmt::Debug for dyn Provider {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -10,11 +10,11 @@
 mod actions;
 mod items;
 
-use crate::actions::{Action, ActionAnswer};
+use crate::actions::Writes;
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::Obj;
-use crate::model::{Invitation, Item, Page};
+use crate::model::{Item, Page};
 use crate::normalize::relative_time::anchor;
 use crate::plan::{params, split_range, Param, PlannedCall};
 use crate::providers::{read_document, read_list, status_error, InvitationFilter, Provider};
@@ -120,31 +120,8 @@ impl Provider for Unipile {
         error.status == Some(400) && error.provider_code.as_deref() == Some(INVALID_PARAMETERS)
     }
 
-    fn actions(&self) -> &'static [Action] {
-        actions::ACTIONS
-    }
-
-    fn action_reissuable(&self, _action: Action) -> bool {
-        actions::REISSUABLE
-    }
-
-    fn action_request(
-        &self,
-        action: Action,
-        invitation: &Invitation,
-        credentials: &Credentials,
-        base_url: &str,
-    ) -> Result<HttpRequest, Error> {
-        actions::request(action, invitation, credentials, base_url)
-    }
-
-    fn parse_action(
-        &self,
-        action: Action,
-        response: &HttpResponse<'_>,
-        now_ms: Option<i64>,
-    ) -> Result<ActionAnswer, Error> {
-        actions::parse(action, response, now_ms)
+    fn writes(&self) -> Option<&'static Writes> {
+        Some(&actions::WRITES)
     }
 
     fn build_request(&self, target: &Target, call: &PlannedCall) -> Result<HttpRequest, Error> {

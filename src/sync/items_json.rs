@@ -40,12 +40,7 @@ impl<'v, 't> Node<'v, 't> {
     }
 
     fn get(&self, key: &str) -> Option<&'v Value<'t>> {
-        self.members
-            .iter()
-            .rev()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
-            .filter(|value| !value.is_null())
+        crate::json::present(self.members, key)
     }
 
     fn at(&self, key: &str) -> String {

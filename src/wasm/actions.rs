@@ -7,11 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::action_options::{invitation_from_json, stale_options};
-use crate::actions::report::StaleProgress;
 use crate::actions::Action;
 use crate::client::CancelToken;
 use crate::json::to_json_string;
 use crate::wasm::client::{promise, text, WasmClient};
+use crate::wasm::progress::OnProgress;
 use crate::wasm::signal::SignalLink;
 use crate::wasm::to_js;
 
@@ -46,26 +46,11 @@ impl WasmClient {
             let request = prepared?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(to_js)?;
-            let callback = on_progress.dyn_into::<Function>().ok();
-            // A callback that throws stops the run; its exception is what the caller gets.
-            let mut thrown: Option<JsValue> = None;
-            let stop = cancel.clone();
-            let mut report = |progress: &StaleProgress| {
-                if let (Some(callback), None) = (&callback, &thrown) {
-                    let json = to_json_string(progress);
-                    if let Err(exception) =
-                        callback.call1(&JsValue::UNDEFINED, &JsValue::from_str(&json))
-                    {
-                        thrown = Some(exception);
-                        stop.cancel();
-                    }
-                }
-            };
-            let result = client.withdraw_stale(request, cancel, &mut report).await;
-            if let Some(exception) = thrown {
-                return Err(exception);
-            }
-            text(result.map(|result| to_json_string(&result)))
+            let mut progress = OnProgress::new(on_progress.dyn_into::<Function>().ok(), &cancel);
+            let result = client
+                .withdraw_stale(request, cancel, &mut |step| progress.report(step))
+                .await;
+            progress.finish(result)
         })
     }
 }

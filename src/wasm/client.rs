@@ -12,7 +12,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::report::Progress;
 use crate::client::run::Run;
 use crate::client::{CancelToken, Client};
 use crate::error::Error;
@@ -20,6 +19,7 @@ use crate::json::to_json_string;
 use crate::options::{client_options, list_options, list_request, run_options};
 use crate::query::Resource;
 use crate::wasm::fetch::FetchTransport;
+use crate::wasm::progress::OnProgress;
 use crate::wasm::signal::SignalLink;
 use crate::wasm::timer::JsTimer;
 use crate::wasm::to_js;
@@ -122,25 +122,11 @@ impl WasmClient {
             let (resource, request, callback) = prepared.map_err(fail)?;
             let cancel = CancelToken::new();
             let _link = SignalLink::new(signal, &cancel).map_err(fail)?;
-            // A callback that throws stops the run; its exception is what the caller gets.
-            let mut thrown: Option<JsValue> = None;
-            let stop = cancel.clone();
-            let mut report = |progress: &Progress| {
-                if let (Some(callback), None) = (&callback, &thrown) {
-                    let json = to_json_string(progress);
-                    if let Err(exception) =
-                        callback.call1(&JsValue::UNDEFINED, &JsValue::from_str(&json))
-                    {
-                        thrown = Some(exception);
-                        stop.cancel();
-                    }
-                }
-            };
-            let result = client.collect(resource, request, cancel, &mut report).await;
-            if let Some(exception) = thrown {
-                return Err(exception);
-            }
-            text(result.map(|result| to_json_string(&result)))
+            let mut progress = OnProgress::new(callback, &cancel);
+            let result = client
+                .collect(resource, request, cancel, &mut |step| progress.report(step))
+                .await;
+            progress.finish(result)
         })
     }
 

@@ -8,6 +8,7 @@ mod actions;
 mod bindings;
 mod client;
 mod fetch;
+mod progress;
 mod recovery;
 mod signal;
 mod sync;

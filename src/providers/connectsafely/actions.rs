@@ -3,7 +3,9 @@
 //! Seat-billed: no credits. A withdraw answered 400 means nothing is pending.
 
 use super::{envelope_error, ID};
-use crate::actions::{required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind};
+use crate::actions::{
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
+};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::{Obj, ObjectWriter};
@@ -11,11 +13,12 @@ use crate::model::Invitation;
 use crate::providers::read_document;
 use crate::query::Credentials;
 
-pub const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
+const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
 
-/// Each names the invitation (`invitationId`; and its `validationToken`),
-/// and a done one is no longer pending: a repeat cannot act twice.
-pub const REISSUABLE: bool = true;
+/// Its actions and how they are sent; every one may be repeated: each names
+/// the invitation (`invitationId`; and its `validationToken`), and a done one
+/// is no longer pending: a repeat cannot act twice.
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 0, request, parse);
 
 /// Withdraw: `{profileId, invitationId, memberId?, profileUrn?, accountId?}`
 /// — `profileId` is the public identifier (a member-id profile's `ACoA…`
@@ -23,7 +26,7 @@ pub const REISSUABLE: bool = true;
 /// invitationId, validationToken, linkedInInvitationType, firstName,
 /// lastName, profileId?, accountId?}` — `profileId` is the member id, sent
 /// for connection invitations; `lastName` is `""` for a one-name person.
-pub fn request(
+fn request(
     action: Action,
     invitation: &Invitation,
     credentials: &Credentials,
@@ -107,7 +110,7 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 /// `{success: true, message, accountId}` is done. A 400 is not pending for
 /// a withdraw (documented) unless it complains about the request itself;
 /// for a respond only when its text says so.
-pub fn parse(
+fn parse(
     action: Action,
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,
@@ -115,10 +118,7 @@ pub fn parse(
     let document = read_document(ID, response, now_ms)?;
     let root = Obj::root(ID, &document)?;
     if response.is_success() && root.flag("success")? != Some(false) {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::Done,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::Done));
     }
     let error = envelope_error(&root, response, now_ms);
     let text = error.provider_message.as_deref().unwrap_or_default();
@@ -130,10 +130,7 @@ pub fn parse(
             Action::Accept | Action::Ignore => says_not_pending(text),
         };
     if not_pending {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::NotPending,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::NotPending));
     }
     Err(error)
 }

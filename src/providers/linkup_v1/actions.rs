@@ -4,7 +4,7 @@
 
 use super::{envelope_error, ID};
 use crate::actions::{
-    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost,
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
 };
 use crate::error::{derived, Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
@@ -13,12 +13,12 @@ use crate::model::Invitation;
 use crate::providers::{read_document, status_error};
 use crate::query::Credentials;
 
-pub const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
+const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
 
-/// Both name the invitation (its id; its URN and secret), and a done one
-/// is no longer pending ("already accepted or expired"): a repeat cannot
-/// act twice.
-pub const REISSUABLE: bool = true;
+/// Its actions and how they are sent; every one may be repeated: both name
+/// the invitation (its id; its URN and secret), and a done one is no longer
+/// pending ("already accepted or expired"): a repeat cannot act twice.
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 1, request, parse);
 
 /// The endpoint of each action. `withdraw-invitation` is assumed from the
 /// documentation page's name (NOTES.md): a correction is this one line.
@@ -29,18 +29,11 @@ fn endpoint(action: Action) -> &'static str {
     }
 }
 
-pub fn price(_action: Action) -> Cost {
-    Cost {
-        credits: 1,
-        requests: 1,
-    }
-}
-
 /// `{invitation_id, login_token, country}` or `{shared_secret, entity_urn,
 /// login_token, country}` (`country` only when given). The id is sent as a
 /// string of digits: a bare number above 2^53 would be rounded by any
 /// server that reads JSON numbers as doubles, and name another invitation.
-pub fn request(
+fn request(
     action: Action,
     invitation: &Invitation,
     credentials: &Credentials,
@@ -82,7 +75,7 @@ pub fn request(
 /// included — but not a 500, a refused API key or "Insufficient credits",
 /// which reached no billable account. An answer that is not its envelope (a
 /// gateway's page) is not billed.
-pub fn parse(
+fn parse(
     _action: Action,
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,

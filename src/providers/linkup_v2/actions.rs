@@ -3,7 +3,7 @@
 
 use super::{envelope_error, ID};
 use crate::actions::{
-    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Cost,
+    required, required_id, says_not_pending, Action, ActionAnswer, AnswerKind, Writes,
 };
 use crate::error::{Error, ErrorCode};
 use crate::http::{HttpRequest, HttpResponse};
@@ -12,23 +12,17 @@ use crate::model::Invitation;
 use crate::providers::read_document;
 use crate::query::Credentials;
 
-pub const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
+const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept];
 
-/// Both name the invitation (its id; its URN and secret), and a done one is
-/// no longer pending: a repeat cannot act twice.
-pub const REISSUABLE: bool = true;
-
-pub fn price(_action: Action) -> Cost {
-    Cost {
-        credits: 1,
-        requests: 1,
-    }
-}
+/// Its actions and how they are sent; every one may be repeated: both name
+/// the invitation (its id; its URN and secret), and a done one is no longer
+/// pending: a repeat cannot act twice.
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 1, request, parse);
 
 /// `{account_id, action: "withdraw", params: {invitation_id}}` (the digits
 /// of `entity_urn`, as a string) or `{account_id, action: "accept", params:
 /// {shared_secret, entity_urn}}`.
-pub fn request(
+fn request(
     action: Action,
     invitation: &Invitation,
     credentials: &Credentials,
@@ -70,7 +64,7 @@ pub fn request(
 /// `{success: true, data: {withdrawn: true, invitation_id}}` (accept:
 /// `data: {}`). An `INVALID_PARAMS` error saying nothing is pending ("No
 /// pending invitation …") is the not-pending answer, and costs nothing.
-pub fn parse(
+fn parse(
     _action: Action,
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,

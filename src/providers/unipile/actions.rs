@@ -6,7 +6,7 @@
 //! invitation means nothing is pending (a 404 for the account is an error).
 
 use super::{problem_error, ID};
-use crate::actions::{required, required_id, Action, ActionAnswer, AnswerKind};
+use crate::actions::{required, required_id, Action, ActionAnswer, AnswerKind, Writes};
 use crate::error::Error;
 use crate::http::{push_query, HttpRequest, HttpResponse, Method};
 use crate::json::{Obj, ObjectWriter};
@@ -15,13 +15,14 @@ use crate::normalize::profile_url::percent_encode;
 use crate::providers::read_document;
 use crate::query::Credentials;
 
-pub const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
+const ACTIONS: &[Action] = &[Action::Withdraw, Action::Accept, Action::Ignore];
 
-/// Each names the invitation by its id (and its secret), and a done one is
-/// gone: a repeat answers 404, so it cannot act twice.
-pub const REISSUABLE: bool = true;
+/// Its actions and how they are sent; every one may be repeated: each names
+/// the invitation by its id (and its secret), and a done one is gone: a
+/// repeat answers 404, so it cannot act twice.
+pub static WRITES: Writes = Writes::repeatable(ACTIONS, 0, request, parse);
 
-pub fn request(
+fn request(
     action: Action,
     invitation: &Invitation,
     credentials: &Credentials,
@@ -74,7 +75,7 @@ pub fn request(
 /// `{object: "InvitationCanceled"}` / `{object: "UserInvitationHandled",
 /// status}` is done; `404 errors/resource_not_found` for the invitation is
 /// not pending; anything else is the RFC 7807 error it reports.
-pub fn parse(
+fn parse(
     _action: Action,
     response: &HttpResponse<'_>,
     now_ms: Option<i64>,
@@ -83,10 +84,7 @@ pub fn parse(
     let root = Obj::root(ID, &document)?;
     if response.is_success() {
         root.text("object")?;
-        return Ok(ActionAnswer {
-            kind: AnswerKind::Done,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::Done));
     }
     let error = problem_error(&root, response, None, now_ms);
     let words = error
@@ -95,10 +93,7 @@ pub fn parse(
         .unwrap_or_default()
         .to_ascii_lowercase();
     if response.status == 404 && !words.contains("account") {
-        return Ok(ActionAnswer {
-            kind: AnswerKind::NotPending,
-            credits_used: 0,
-        });
+        return Ok(ActionAnswer::unbilled(AnswerKind::NotPending));
     }
     Err(error)
 }

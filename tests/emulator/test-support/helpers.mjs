@@ -19,7 +19,8 @@ export function fixture(name) {
   return JSON.parse(readFileSync(new URL(`../test/fixtures/${name}.json`, import.meta.url), "utf8"));
 }
 
-async function finish(response) {
+/** A fetch response read in full: its status, headers, text and JSON (`undefined` if not JSON). */
+export async function finish(response) {
   const text = await response.text();
   let json;
   try {

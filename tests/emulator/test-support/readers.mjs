@@ -3,7 +3,7 @@
 // number), connections by the decoded `/in/` segment of their profile URL
 // (the truth's `slug ?? memberId`).
 
-import { cs, v1, v2 } from "./helpers.mjs";
+import { cs, finish, v1, v2 } from "./helpers.mjs";
 
 export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 const UNIPILE_PATHS = { sentInvitations: "invite/sent", receivedInvitations: "invite/received", connections: "relations" };
@@ -12,15 +12,7 @@ const UNIPILE_PATHS = { sentInvitations: "invite/sent", receivedInvitations: "in
 export async function unipileGet(emu, resource, query = {}, { apiKey = "key-1", ...init } = {}) {
   const headers = apiKey === null ? {} : { "x-api-key": apiKey };
   const search = new URLSearchParams(query).toString();
-  const response = await fetch(`${emu.url}/api/v1/users/${UNIPILE_PATHS[resource]}${search ? `?${search}` : ""}`, { headers, ...init });
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+  return finish(await fetch(`${emu.url}/api/v1/users/${UNIPILE_PATHS[resource]}${search ? `?${search}` : ""}`, { headers, ...init }));
 }
 
 /** Every page of a unipile list, following the cursor: [{status, json}] per call. */

@@ -2,17 +2,7 @@
 // and the checks every action test makes.
 
 import assert from "node:assert/strict";
-
-async function finish(response) {
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
-}
+import { finish } from "./helpers.mjs";
 
 /** A JSON POST of `body` (an object, or raw text to keep a bare 19-digit number exact). */
 export async function postJson(emu, path, body, headers = {}, init = {}) {

@@ -5,34 +5,17 @@
 
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { createClient } from "../../../pkg/entry/node.js";
 import { clientOptions } from "../../../www/js/providers.js";
-import { OUTPUT, accountOf, exactSentIds, expectedWeeks, openDemo, readCredits, reportedDays, rowCount, runFetch } from "./support.mjs";
+import { OUTPUT, accountOf, assertNoProblems, config, ctx, emulator, exactSentIds, expectedWeeks, page, readCredits } from "./support.mjs";
+import { reportedDays, rowCount, runFetch, useDemo } from "./support.mjs";
 
 const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 const MAX_ITEMS = 2000;
 
-let ctx;
-let page;
-let emulator;
-let config;
-
-before(async () => {
-  ctx = await openDemo();
-  ({ page } = ctx);
-  emulator = ctx.demo.emulator;
-  config = ctx.demo.config;
-});
-
-after(async () => {
-  await ctx?.close();
-});
-
-function assertNoProblems() {
-  assert.deepEqual(ctx.problems, [], "the page logged errors");
-}
+useDemo();
 
 /** What the package itself prices reading the first MAX_ITEMS items of a list at (the page must show this). */
 function packageEstimate(provider, resource) {

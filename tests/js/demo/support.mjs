@@ -2,8 +2,10 @@
 // `make demo` starts them), headless Chromium with a console guard, and the
 // oracle that turns the emulator's data into what the page must show.
 
+import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startDemo } from "../../../scripts/demo.mjs";
@@ -13,6 +15,32 @@ export const OUTPUT = path.join(ROOT, "test-output", "demo");
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+// The demo a test file opened with `useDemo`, its page, emulator and config:
+// live bindings, set by its `before` hook. One demo a process (node --test
+// runs each file in a process of its own).
+export let ctx;
+export let page;
+export let emulator;
+export let config;
+
+/** Opens the demo (`openDemo`) before this file's tests and closes it after them. */
+export function useDemo() {
+  before(async () => {
+    ctx = await openDemo();
+    ({ page } = ctx);
+    emulator = ctx.demo.emulator;
+    config = ctx.demo.config;
+  });
+  after(async () => {
+    await ctx?.close();
+  });
+}
+
+/** Fails if the page logged a console or page error. */
+export function assertNoProblems() {
+  assert.deepEqual(ctx.problems, [], "the page logged errors");
+}
 
 /**
  * Starts the demo's servers and opens the page. Every console error and page

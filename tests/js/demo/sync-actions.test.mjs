@@ -7,32 +7,14 @@
 
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { createClient } from "../../../pkg/entry/node.js";
-import { OUTPUT, accountOf, openDemo, reportedDays, rowCount, runFetch } from "./support.mjs";
+import { OUTPUT, accountOf, assertNoProblems, config, ctx, emulator, page, reportedDays, rowCount, runFetch, useDemo } from "./support.mjs";
 
 const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
 const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
-let ctx;
-let page;
-let emulator;
-let config;
-
-before(async () => {
-  ctx = await openDemo();
-  ({ page } = ctx);
-  emulator = ctx.demo.emulator;
-  config = ctx.demo.config;
-});
-
-after(async () => {
-  await ctx?.close();
-});
-
-function assertNoProblems() {
-  assert.deepEqual(ctx.problems, [], "the page logged errors");
-}
+useDemo();
 
 const ledger = () => emulator.ledger(config.apiKey);
 const delta = (before) => {
