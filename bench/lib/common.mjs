@@ -27,6 +27,8 @@ export function credentials(provider, apiKey = "bench-key") {
       return { apiKey, accountId: "bench-account" };
     case "linkup-v1":
       return { apiKey, loginToken: "bench-login-token" };
+    case "unipile":
+      return { apiKey, accountId: "bench-account" };
     default:
       return { apiKey };
   }

@@ -6,6 +6,9 @@
 // 0 ms latency shows what each request costs besides the wait.
 
 import { baseUrl, credentials, PROVIDERS, QUICK } from "../lib/common.mjs";
+
+// Unipile reads by cursor chain and has no parse baseline yet: fetch-all only.
+const FETCH_PROVIDERS = [...PROVIDERS, "unipile"];
 import { startEmulatorProcess } from "../lib/emulator-process.mjs";
 import { median, round } from "../lib/stats.mjs";
 
@@ -20,11 +23,13 @@ const LISTS = [
 /**
  * Fewest sequential rounds: where the first page reports the total (linkup),
  * the first request, then the other calls `concurrency` at a time. Where no
- * total ever comes (ConnectSafely: "more" = the page came back full), one
- * call after another, plus an empty call when the last page is full.
+ * total ever comes, one call after another: on ConnectSafely ("more" = the
+ * page came back full) plus an empty call when the last page is full; on
+ * Unipile (a cursor chain that ends with a null cursor) no more.
  */
-function floorRounds(calls, concurrency, totalKnown, size, pageSize) {
-  if (!totalKnown) return calls + (size % pageSize === 0 ? 1 : 0);
+function floorRounds(provider, calls, concurrency, size, pageSize) {
+  if (provider === "connectsafely") return calls + (size % pageSize === 0 ? 1 : 0);
+  if (provider === "unipile") return calls;
   return 1 + Math.ceil((calls - 1) / concurrency);
 }
 
@@ -50,7 +55,7 @@ export async function runFetchAll({ api }) {
   try {
     // Warm-up (JIT, the emulator's lazily built lists), and the 0 ms runs.
     const zero = {};
-    for (const provider of PROVIDERS) {
+    for (const provider of FETCH_PROVIDERS) {
       for (const { resource } of LISTS) {
         await collectOnce(api, emulator, provider, resource, DEFAULT_CONCURRENCY, "warm-up");
         if (QUICK) continue;
@@ -58,15 +63,14 @@ export async function runFetchAll({ api }) {
       }
     }
     await emulator.configure({ latencyMs: LATENCY_MS });
-    for (const provider of PROVIDERS) {
+    for (const provider of FETCH_PROVIDERS) {
       for (const { resource, size } of LISTS) {
         const plan = api.planRequests({ provider, resource, offset: 0, limit: size });
         const estimate = api.estimateCredits({ provider, resource, offset: 0, limit: size });
-        const totalKnown = provider !== "connectsafely";
         for (const concurrency of [DEFAULT_CONCURRENCY, 1]) {
           const runs = [];
           for (let run = 0; run < REPETITIONS; run += 1) runs.push(await collectOnce(api, emulator, provider, resource, concurrency, run));
-          const rounds = floorRounds(plan.length, concurrency, totalKnown, size, plan[0].count);
+          const rounds = floorRounds(provider, plan.length, concurrency, size, plan[0].count);
           const floorMs = rounds * LATENCY_MS;
           const wallMs = median(runs.map((r) => r.wallMs));
           const last = runs[runs.length - 1];
