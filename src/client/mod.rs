@@ -9,7 +9,9 @@ pub mod budget;
 pub mod call;
 pub mod cursor;
 pub mod dedupe;
+mod redact;
 pub mod report;
+mod resume;
 pub mod retry;
 pub mod run;
 pub mod sync;
@@ -20,17 +22,13 @@ use core::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::error::{Error, ErrorCode};
-use crate::normalize::profile_url::percent_encode;
 use crate::operations::estimate_credits;
 use crate::plan::Estimate;
 use crate::providers::Provider;
-use crate::query::{
-    base_url, check_invitation_type, Credentials, ListQuery, Resource, Target, MAX_OFFSET,
-};
+use crate::query::{base_url, check_invitation_type, Credentials, ListQuery, Resource, Target};
 
 use budget::{Budgets, Spend, StopReason};
 use call::CallContext;
-use cursor::Cursor;
 use report::{CollectResult, ListResult, Progress};
 use retry::{Jitter, RetryPolicy};
 use run::{Run, RunSpec};
@@ -314,67 +312,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         Ok((invitation_type, spec))
     }
 
-    /// Decodes and checks a cursor for `resource`; returns it with the
-    /// invitation type the run takes (the cursor's, which a given one must
-    /// equal).
-    fn resume_from(
-        &self,
-        text: &str,
-        resource: Resource,
-        invitation_type: Option<String>,
-    ) -> Result<(Cursor, Option<String>), Error> {
-        let provider = self.shared.provider;
-        let cursor = Cursor::decode(text).map_err(|error| error.with_provider(provider.id()))?;
-        self.check_cursor(&cursor, resource)?;
-        if invitation_type.is_some() && invitation_type != cursor.invitation_type {
-            return Err(Error::invalid_input(
-                "invitationType",
-                "differs from the cursor's; resume with the same invitationType (or none)",
-            )
-            .with_provider(provider.id()));
-        }
-        let kind = cursor.invitation_type.clone();
-        Ok((cursor, kind))
-    }
-
-    /// A decoded cursor, checked field by field like a fresh call: its
-    /// checksum stops accidents, not a cursor written by hand.
-    fn check_cursor(&self, cursor: &Cursor, resource: Resource) -> Result<(), Error> {
-        let provider = self.shared.provider;
-        let refuse = |problem: &str| {
-            Err(Error::invalid_input("cursor", problem).with_provider(provider.id()))
-        };
-        if cursor.provider != provider.id() || cursor.resource != resource {
-            return refuse(&format!(
-                "was issued for {} {}; this is {} {}",
-                crate::json::quoted(&cursor.provider),
-                cursor.resource.as_str(),
-                crate::json::quoted(provider.id()),
-                resource.as_str()
-            ));
-        }
-        if cursor.account != self.shared.account_tag {
-            return refuse("was issued for another account (or another API key) of this provider");
-        }
-        if let Some(kind) = &cursor.invitation_type {
-            let accepted = check_invitation_type(provider, resource, kind);
-            if accepted.as_ref().ok() != Some(kind) {
-                return refuse("holds an invitation type this list cannot be filtered by");
-            }
-        }
-        if cursor.chain.is_some() && !provider.chained() {
-            return refuse(
-                "holds a provider cursor, but this provider's lists are read by position",
-            );
-        }
-        if cursor.offset > MAX_OFFSET || cursor.total.is_some_and(|total| total > MAX_LIST_TOTAL) {
-            return refuse(&format!(
-                "holds a position past {MAX_OFFSET}, the largest offset a call accepts"
-            ));
-        }
-        Ok(())
-    }
-
     fn start_run(
         &self,
         resource: Resource,
@@ -397,73 +334,6 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         };
         Run::new(context, spec)
     }
-
-    /// Removes the caller's secrets from an error's texts (a provider may
-    /// echo a key; a network error may quote a URL holding the account id).
-    pub fn redact(&self, mut error: Error) -> Error {
-        let secrets = self.secret_forms();
-        let cause = error.cause.as_mut().map(|cause| &mut cause.message);
-        for text in [
-            Some(&mut error.message),
-            error.provider_code.as_mut(),
-            error.provider_message.as_mut(),
-            cause,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if secrets
-                .iter()
-                .any(|secret| crate::text::contains(text, secret))
-            {
-                *text = redact_text(text, &secrets);
-            }
-        }
-        // Known here, so set, INVALID_INPUT included (SPEC §5).
-        if error.provider.is_none() {
-            error.provider = Some(self.shared.provider.id());
-        }
-        error
-    }
-
-    /// Each secret as sent and percent-encoded. Values shorter
-    /// than [`MIN_REDACTED`] are left alone: replacing "a" everywhere would
-    /// destroy every message and protect nothing.
-    fn secret_forms(&self) -> Vec<String> {
-        self.shared
-            .credentials
-            .secrets()
-            .into_iter()
-            .filter(|secret| secret.len() >= MIN_REDACTED)
-            .flat_map(|secret| [secret.to_string(), percent_encode(secret.as_bytes())])
-            .collect()
-    }
 }
 
-/// The shortest credential value that is redacted from messages.
-pub const MIN_REDACTED: usize = 4;
-
-/// Replaces every occurrence of any of `secrets` (the longest one matching
-/// at each place) in one pass over the original text, so a replacement is
-/// never scanned again.
-fn redact_text(text: &str, secrets: &[String]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(first) = rest.chars().next() {
-        let matching = secrets
-            .iter()
-            .filter(|secret| rest.starts_with(secret.as_str()))
-            .max_by_key(|secret| secret.len());
-        match matching {
-            Some(secret) => {
-                out.push_str("[redacted]");
-                rest = rest.get(secret.len()..).unwrap_or_default();
-            }
-            None => {
-                out.push(first);
-                rest = rest.get(first.len_utf8()..).unwrap_or_default();
-            }
-        }
-    }
-    out
-}
+pub use redact::MIN_REDACTED;

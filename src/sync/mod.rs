@@ -6,6 +6,7 @@
 
 pub mod bytes;
 pub mod diff;
+mod entry;
 pub mod head;
 pub mod items_json;
 pub mod options;
