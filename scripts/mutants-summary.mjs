@@ -3,11 +3,20 @@
 // caught, missed, timeout, unviable, and the share of viable mutants caught.
 // Survivors judged equivalent are listed, with a reason each, in
 // tests/mutants/equivalent.txt ("<mutant name>\t<reason>"); they are shown
-// apart and do not count as caught. Usage: mutants-summary.mjs OUTCOMES.json
+// apart and do not count as caught.
+// Usage: mutants-summary.mjs <batch>/mutants.out/outcomes.json... (each
+// batch's files and tests are read from <batch>/batch.tsv beside it).
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-const [outcomesPath] = process.argv.slice(2);
-const { outcomes } = JSON.parse(readFileSync(outcomesPath, "utf8"));
+const outcomesPaths = process.argv.slice(2).filter((path) => existsSync(path));
+const outcomes = outcomesPaths.flatMap((path) => JSON.parse(readFileSync(path, "utf8")).outcomes);
+const batches = outcomesPaths.map((path) => {
+  const tsv = join(dirname(dirname(path)), "batch.tsv");
+  const [name, files, tests, date] = existsSync(tsv) ? readFileSync(tsv, "utf8").trim().split("\t") : [path, "?", "?", "?"];
+  const count = JSON.parse(readFileSync(path, "utf8")).outcomes.filter((o) => o.scenario?.Mutant).length;
+  return `| ${name} | \`${files}\` | --lib ${tests} | ${count} | ${date} |`;
+});
 const equivalentFile = new URL("../tests/mutants/equivalent.txt", import.meta.url);
 const equivalent = new Map(
   existsSync(equivalentFile)
@@ -24,7 +33,9 @@ const missed = [];
 for (const outcome of outcomes) {
   const mutant = outcome.scenario?.Mutant;
   if (!mutant) continue; // the baseline
-  const folder = mutant.file.includes("/", 4) ? mutant.file.slice(0, mutant.file.lastIndexOf("/")) : mutant.file;
+  // src/providers/unipile/items.rs counts in src/providers: the issue's folders.
+  const parts = mutant.file.split("/");
+  const folder = parts.length > 2 ? parts.slice(0, 2).join("/") : mutant.file;
   const row = folders.get(folder) ?? { caught: 0, missed: 0, timeout: 0, unviable: 0, equivalent: 0 };
   let kind = SUMMARY[outcome.summary] ?? "missed";
   if (kind === "missed" && equivalent.has(mutant.name)) kind = "equivalent";
@@ -34,6 +45,10 @@ for (const outcome of outcomes) {
 }
 
 const lines = [];
+lines.push("| batch | files | tests | mutants | run |");
+lines.push("|---|---|---|---:|---|");
+lines.push(...batches);
+lines.push("");
 lines.push("| folder | caught | missed | timeout | unviable | equivalent | caught of viable |");
 lines.push("|---|---:|---:|---:|---:|---:|---:|");
 for (const [folder, row] of [...folders].sort()) {

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs cargo-mutants (installed here at a pinned version if missing) over
-# $MUTANTS_FILES and writes the per-folder summary to tests/mutants/SUMMARY.md.
+# Runs cargo-mutants (installed here at a pinned version if missing) batch by
+# batch (tests/mutants/batches.txt; MUTANTS_BATCHES="json plan" picks some),
+# each into target/mutants/<batch>/, then writes the per-folder summary of
+# every batch that has a result to tests/mutants/SUMMARY.md.
+# MUTANTS_SHARD=k/n splits each batch; MUTANTS_JOBS sets the parallel jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=27.1.0
@@ -8,22 +11,37 @@ if ! cargo mutants --version 2>/dev/null | grep -q "$VERSION"; then
   echo "[mutants] installing cargo-mutants $VERSION"
   cargo install --locked "cargo-mutants@$VERSION"
 fi
-args=()
-for pattern in $MUTANTS_FILES; do args+=(-f "$pattern"); done
-if [[ -n "${MUTANTS_SHARD:-}" ]]; then args+=(--shard "$MUTANTS_SHARD"); fi
-out=target/mutants
-mkdir -p "$out"
-# cargo-mutants exits non-zero when a mutant survives: the summary says which.
-set +e
-cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout 60 -o "$out" "${args[@]}"
-status=$?
-set -e
+# Property tests run fewer cases per mutant (tests/support/cases.rs).
+export PROPTEST_CASES="${PROPTEST_CASES:-64}"
+table=tests/mutants/batches.txt
+wanted=${MUTANTS_BATCHES:-$(grep -v '^#' "$table" | cut -f1 | xargs)}
+status=0
+for batch in $wanted; do
+  line=$(awk -F'\t' -v b="$batch" '$1 == b' "$table")
+  if [[ -z "$line" ]]; then echo "[mutants] no batch '$batch' in $table" >&2; exit 2; fi
+  files=$(cut -f2 <<<"$line")
+  tests=$(cut -f3 <<<"$line")
+  args=()
+  for pattern in $files; do args+=(-f "$pattern"); done
+  if [[ -n "${MUTANTS_SHARD:-}" ]]; then args+=(--shard "$MUTANTS_SHARD"); fi
+  args+=(--cargo-test-arg=--lib)
+  for target in $tests; do args+=("--cargo-test-arg=--test=$target"); done
+  out=target/mutants/$batch
+  rm -rf "$out"
+  mkdir -p "$out"
+  echo "[mutants] batch $batch: $files (tests: --lib $tests)"
+  # cargo-mutants exits non-zero when a mutant survives: the summary says which.
+  set +e
+  cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout 60 --profile mutants -o "$out" "${args[@]}"
+  code=$?
+  set -e
+  printf '%s\t%s\t%s\t%s\n' "$batch" "$files" "$tests" "$(date -u +%Y-%m-%d)" > "$out/batch.tsv"
+  if [[ $code -ne 0 ]]; then status=$code; fi
+done
 {
   echo "# Mutation testing: cargo-mutants $VERSION"
   echo
-  echo "Files: \`$MUTANTS_FILES\`${MUTANTS_SHARD:+, shard $MUTANTS_SHARD}; run $(date -u +%Y-%m-%d)."
-  echo
-  node scripts/mutants-summary.mjs "$out/mutants.out/outcomes.json"
+  node scripts/mutants-summary.mjs target/mutants/*/mutants.out/outcomes.json
 } > tests/mutants/SUMMARY.md
 cat tests/mutants/SUMMARY.md
 exit "$status"

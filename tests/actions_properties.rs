@@ -36,7 +36,7 @@ fn provider() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    #![proptest_config(ProptestConfig::with_cases(support::cases::cases(3_000)))]
 
     #[test]
     fn a_withdraw_acts_at_most_once_and_reports_what_was_charged(

@@ -177,7 +177,7 @@ fn fault() -> impl Strategy<Value = Fault> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig::with_cases(support::cases::cases(600)))]
 
     #[test]
     fn no_faults_or_sizes_make_the_client_exceed_its_budgets(

@@ -4,6 +4,9 @@
 
 use linkedin_network::json::write::ASCII_OUTPUT_LIMIT;
 use linkedin_network::json::{parse, to_json_string, ParseProblem, Value};
+#[path = "support/cases.rs"]
+mod cases;
+
 use proptest::prelude::*;
 
 /// Our value as serde_json's, numbers compared through serde_json's reading of their text.
@@ -43,7 +46,7 @@ fn serde_value() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    #![proptest_config(ProptestConfig::with_cases(cases::cases(3_000)))]
 
     #[test]
     fn reads_what_serde_json_reads(value in serde_value(), pretty in any::<bool>()) {

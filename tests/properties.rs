@@ -8,6 +8,9 @@ use linkedin_network::operations::parse_response;
 use linkedin_network::plan::estimate;
 use linkedin_network::providers;
 use linkedin_network::query::Resource;
+#[path = "support/cases.rs"]
+mod cases;
+
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -16,7 +19,7 @@ fn resource() -> impl Strategy<Value = Resource> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(4_000))]
+    #![proptest_config(ProptestConfig::with_cases(cases::cases(4_000)))]
 
     #[test]
     fn decimal_ids_are_the_digits_value_as_u64_prints_it(digits in "[0-9]{0,22}", id in any::<u64>()) {
@@ -193,7 +196,7 @@ fn parse_everything(status: u16, body: &str, date: Option<&str>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    #![proptest_config(ProptestConfig::with_cases(cases::cases(3_000)))]
 
     #[test]
     fn parsing_arbitrary_text_never_panics(status in 0u16..1000, body in "\\PC{0,200}") {

@@ -2,10 +2,13 @@
 //! the .wasm) answers as `str`'s own methods do, on any text.
 
 use linkedin_network::text;
+#[path = "support/cases.rs"]
+mod cases;
+
 use proptest::prelude::*;
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(4_000))]
+    #![proptest_config(ProptestConfig::with_cases(cases::cases(4_000)))]
 
     #[test]
     fn finds_what_str_finds(haystack in "[ab:é ]{0,24}", needle in "[ab:é ]{0,4}") {

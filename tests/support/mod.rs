@@ -2,6 +2,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod actions;
+pub mod cases;
 pub mod clock;
 pub mod fake_actions;
 pub mod fake_api;
