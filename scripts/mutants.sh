@@ -24,8 +24,8 @@ for batch in $wanted; do
   args=()
   for pattern in $files; do args+=(-f "$pattern"); done
   if [[ -n "${MUTANTS_SHARD:-}" ]]; then args+=(--shard "$MUTANTS_SHARD"); fi
-  args+=(--cargo-test-arg=--lib)
-  for target in $tests; do args+=("--cargo-test-arg=--test=$target"); done
+  args+=(--cargo-arg=--lib)
+  for target in $tests; do args+=("--cargo-arg=--test=$target"); done
   out=target/mutants/$batch
   rm -rf "$out"
   mkdir -p "$out"

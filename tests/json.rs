@@ -124,6 +124,22 @@ fn numbers_keep_every_digit() {
 }
 
 #[test]
+fn a_u64_is_plain_digits_up_to_twenty_and_never_an_empty_zero() {
+    use linkedin_network::json::parse_u64;
+    assert_eq!(parse_u64("18446744073709551615"), Some(u64::MAX), "20 digits fit");
+    assert_eq!(parse_u64("18446744073709551616"), None, "one past u64::MAX");
+    assert_eq!(parse_u64("0"), Some(0));
+    assert_eq!(parse_u64(""), None, "no digits is no number, not 0");
+    assert_eq!(
+        parse_u64("000000000000000000001"),
+        None,
+        "more than 20 characters is refused even when the value is small"
+    );
+    assert_eq!(parse_u64("12a"), None);
+    assert_eq!(parse_u64("-1"), None);
+}
+
+#[test]
 fn escapes_and_surrogates_decode_as_javascript_does() {
     let value =
         parse(r#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "\ud800x", "\udc00"]"#)
