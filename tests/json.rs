@@ -126,7 +126,11 @@ fn numbers_keep_every_digit() {
 #[test]
 fn a_u64_is_plain_digits_up_to_twenty_and_never_an_empty_zero() {
     use linkedin_network::json::parse_u64;
-    assert_eq!(parse_u64("18446744073709551615"), Some(u64::MAX), "20 digits fit");
+    assert_eq!(
+        parse_u64("18446744073709551615"),
+        Some(u64::MAX),
+        "20 digits fit"
+    );
     assert_eq!(parse_u64("18446744073709551616"), None, "one past u64::MAX");
     assert_eq!(parse_u64("0"), Some(0));
     assert_eq!(parse_u64(""), None, "no digits is no number, not 0");
@@ -172,6 +176,10 @@ fn a_repeated_key_keeps_its_last_value_like_json_parse() {
 fn hostile_nesting_is_refused_without_overflowing_the_stack() {
     let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
     assert!(parse(&ok).is_ok());
+    let objects_ok = format!("{}{{}}{}", r#"{"a":"#.repeat(127), "}".repeat(127));
+    assert!(parse(&objects_ok).is_ok(), "128 nested objects are allowed");
+    let mixed_ok = format!("{}{{}}{}", r#"[{"a":"#.repeat(63), "}]".repeat(63));
+    assert!(parse(&mixed_ok).is_ok(), "127 levels of arrays and objects");
     for depth in [129, 10_000, 1_000_000] {
         let deep = "[".repeat(depth);
         assert_eq!(
@@ -196,6 +204,12 @@ fn errors_say_where_and_whether_the_text_was_cut_short() {
     assert_eq!(
         (wrong.problem, wrong.line, wrong.column),
         (ParseProblem::Unexpected, 2, 11)
+    );
+    let escape = parse(r#"{"a":"\q"}"#).unwrap_err();
+    assert_eq!(
+        (escape.problem, escape.line, escape.column),
+        (ParseProblem::Unexpected, 1, 8),
+        "an unknown escape is reported at its letter"
     );
     for text in ["", "   ", "{\"a\":", "\"abc", "[1,", "tr"] {
         assert_eq!(
