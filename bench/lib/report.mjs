@@ -18,11 +18,11 @@ function summary({ payload, parse, criterion, fetchAll, startup, memory }) {
   }
   if (parse) {
     const rate = (key) => median(parse.cases.map((c) => c.itemsPerSecond[key]));
-    rows.push(["Parse, items/s (median of 9 pages)", compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
+    rows.push([`Parse, items/s (median of ${parse.cases.length} pages)`, compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
   }
   if (criterion?.cases) {
     const rate = median(criterion.cases.map((c) => c.itemsPerSecond));
-    rows.push(["Native core (criterion `json_api`, release profile), items/s (median of 9 pages)", compact(rate), "target 300 k", x(round(rate / 300_000))]);
+    rows.push([`Native core (criterion \`json_api\`, release profile), items/s (median of ${criterion.cases.length} pages)`, compact(rate), "target 300 k", x(round(rate / 300_000))]);
   }
   if (fetchAll) {
     const defaults = fetchAll.rows.filter((r) => r.concurrency === fetchAll.defaultConcurrency);

@@ -6,9 +6,6 @@
 // 0 ms latency shows what each request costs besides the wait.
 
 import { baseUrl, credentials, PROVIDERS, QUICK } from "../lib/common.mjs";
-
-// Unipile reads by cursor chain and has no parse baseline yet: fetch-all only.
-const FETCH_PROVIDERS = [...PROVIDERS, "unipile"];
 import { startEmulatorProcess } from "../lib/emulator-process.mjs";
 import { median, round } from "../lib/stats.mjs";
 
@@ -55,7 +52,7 @@ export async function runFetchAll({ api }) {
   try {
     // Warm-up (JIT, the emulator's lazily built lists), and the 0 ms runs.
     const zero = {};
-    for (const provider of FETCH_PROVIDERS) {
+    for (const provider of PROVIDERS) {
       for (const { resource } of LISTS) {
         await collectOnce(api, emulator, provider, resource, DEFAULT_CONCURRENCY, "warm-up");
         if (QUICK) continue;
@@ -63,7 +60,7 @@ export async function runFetchAll({ api }) {
       }
     }
     await emulator.configure({ latencyMs: LATENCY_MS });
-    for (const provider of FETCH_PROVIDERS) {
+    for (const provider of PROVIDERS) {
       for (const { resource, size } of LISTS) {
         const plan = api.planRequests({ provider, resource, offset: 0, limit: size });
         const estimate = api.estimateCredits({ provider, resource, offset: 0, limit: size });
