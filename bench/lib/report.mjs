@@ -87,9 +87,9 @@ function criterionSection(criterion) {
 
 function fetchAllSection(f) {
   const rows = f.rows.map((r) => [
-    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), `${r.requests} / ${r.plannedRequests}`, `${r.credits} / ${r.creditsFloor}`,
+    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), `${r.boundedRequests} / ${r.plannedRequests}`, r.requests, `${r.credits} / ${r.creditsFloor}`,
   ]);
-  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "requests / planned", "credits (ledger) / plan floor"], rows);
+  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "requests (maxItems = size) / estimate", "requests (whole list)", "credits (ledger) / plan floor"], rows);
 }
 
 function startupSection(s) {
