@@ -20,7 +20,7 @@ use linkedin_network::query::Resource;
 /// The emulator's fixed clock, as its `Date` header says it.
 const DATE: &str = "Sun, 26 Apr 2026 10:35:00 GMT";
 
-const FIXTURES: [(&str, Resource, &str); 9] = [
+const FIXTURES: [(&str, Resource, &str); 12] = [
     (
         "linkup-v2",
         Resource::SentInvitations,
@@ -65,6 +65,21 @@ const FIXTURES: [(&str, Resource, &str); 9] = [
         "connectsafely",
         Resource::Connections,
         include_str!("fixtures/connectsafely.connections.json"),
+    ),
+    (
+        "unipile",
+        Resource::SentInvitations,
+        include_str!("fixtures/unipile.sentInvitations.json"),
+    ),
+    (
+        "unipile",
+        Resource::ReceivedInvitations,
+        include_str!("fixtures/unipile.receivedInvitations.json"),
+    ),
+    (
+        "unipile",
+        Resource::Connections,
+        include_str!("fixtures/unipile.connections.json"),
     ),
 ];
 

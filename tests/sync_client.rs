@@ -7,10 +7,19 @@ mod support;
 mod sync_support;
 
 use linkedin_network::client::budget::{Budgets, StopReason};
-use support::PROVIDERS;
+use sync_support::network::PROVIDERS;
 #[path = "sync_support/client.rs"]
 mod sync_client_support;
 use sync_client_support::*;
+
+#[test]
+fn the_fake_network_speaks_every_registered_provider() {
+    let registered: Vec<&str> = linkedin_network::providers::all()
+        .iter()
+        .map(|provider| provider.id())
+        .collect();
+    assert_eq!(registered, PROVIDERS);
+}
 
 #[test]
 fn a_first_sync_is_the_baseline_of_every_list() {
@@ -37,7 +46,12 @@ fn a_first_sync_is_the_baseline_of_every_list() {
 
 #[test]
 fn no_change_costs_one_call_of_connections_at_the_floor() {
-    for (provider, credits) in [("linkup-v2", 1), ("linkup-v1", 1), ("connectsafely", 0)] {
+    for (provider, credits) in [
+        ("linkup-v2", 1),
+        ("linkup-v1", 1),
+        ("connectsafely", 0),
+        ("unipile", 0),
+    ] {
         let s = setup(provider, 1201, 145, 26);
         let first = s.sync_ok(None);
         let before = s.network.connections_cost();

@@ -330,3 +330,34 @@ fn full_reads_the_invitation_lists_in_full_and_connectsafely_always_does() {
     );
     assert_eq!(keys(&result.changes.sent_invitations.removed), [withdrawn]);
 }
+
+#[test]
+fn unipile_gives_no_total_either_its_invitation_lists_are_read_in_full_by_cursor() {
+    // 145 sent: two calls of the chain (100, then 45 and a null cursor).
+    let s = setup("unipile", 300, 145, 4);
+    let first = s.sync(None);
+    assert_eq!(s.checked(&first.state, Resource::SentInvitations), None);
+    let withdrawn = s.sent_person(120);
+    assert_eq!(s.network.withdraw(120), withdrawn.0);
+    let accepted = s.sent_person(3);
+    assert_eq!(s.network.accept(3), accepted.0);
+    let (result, cost) = s.sync_costed(&first.state);
+    assert_eq!(
+        cost,
+        (0, 1 + 2 + 1),
+        "connections' head, sent in full, received"
+    );
+    let changes = &result.changes;
+    assert_eq!(
+        keys(&changes.sent_invitations.removed),
+        [accepted.0.clone(), withdrawn.0],
+        "in list order, each once"
+    );
+    assert_eq!(changes.accepted.len(), 1);
+    assert_eq!(changes.accepted[0].invitation.key, accepted.0);
+    assert_eq!(
+        changes.accepted[0].connection.person.profile_url,
+        Some(accepted.1.canonical_url())
+    );
+    assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+}

@@ -14,7 +14,8 @@ function decimalId(digits) {
   return value <= U64_MAX ? value.toString() : null;
 }
 
-function bareId(entry, key) {
+/** A bare id field (a decimal string or a JSON integer) as exact digits, or null when absent. */
+export function bareId(entry, key) {
   const value = entry[key];
   if (value === undefined || value === null || value === "") return null;
   if (typeof value === "string") {

@@ -106,3 +106,35 @@ export function anchor(timestamp, dateHeader, warnings) {
   const fromHeader = dateHeader ? Date.parse(dateHeader) : NaN;
   return Number.isNaN(fromHeader) ? Date.now() : fromHeader;
 }
+
+const MAX_JS_MS = 8_640_000_000_000_000;
+const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,18}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
+
+/** An ISO 8601 instant in ms with the package's rules (a bare date is its midnight UTC, no zone is UTC, a leap second is :59), or null. */
+export function parseIso(text) {
+  const match = ISO.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", , sign, offsetHours, offsetMinutes] = match;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  if (m < 1 || m > 12 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return null;
+  const millis = Number((fraction + "000").slice(0, 3));
+  const offset = sign === undefined ? 0 : (sign === "+" ? 1 : -1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  return date.getTime() + ((Number(hour) * 60 + Number(minute) - offset) * 60 + Math.min(Number(second), 59)) * 1000 + millis;
+}
+
+/** A time given as an instant: precision "exact", `text` as sent; null when a JavaScript Date cannot hold it. */
+export function exact(text, atMs, anchorMs) {
+  if (atMs === null || !Number.isFinite(atMs) || Math.abs(atMs) > MAX_JS_MS) return null;
+  return {
+    text,
+    days: anchorMs === null ? null : Math.floor((anchorMs - atMs) / DAY_MS),
+    at: new Date(atMs).toISOString(),
+    precision: "exact",
+    anchor: anchorMs === null ? null : new Date(anchorMs).toISOString(),
+  };
+}

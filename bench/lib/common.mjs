@@ -8,7 +8,7 @@ export const OUT_DIR = `${ROOT}bench/out/`;
 export const PKG_DIR = `${ROOT}pkg/`;
 export const FIXTURE_DIR = `${ROOT}benches/fixtures/`;
 
-export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely"];
+export const PROVIDERS = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 export const RESOURCES = ["sentInvitations", "receivedInvitations", "connections"];
 
 // One clock for every emulator the harness starts: bodies are byte-identical

@@ -18,11 +18,11 @@ function summary({ payload, parse, criterion, fetchAll, startup, memory }) {
   }
   if (parse) {
     const rate = (key) => median(parse.cases.map((c) => c.itemsPerSecond[key]));
-    rows.push(["Parse, items/s (median of 9 pages)", compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
+    rows.push([`Parse, items/s (median of ${parse.cases.length} pages)`, compact(rate("wasm")), `JSON.parse+map ${compact(rate("jsonParse"))}; lossless-json+map ${compact(rate("lossless"))}`, `time ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverJsonParse))))} JSON.parse, ${x(round(median(parse.cases.map((c) => c.timeRatio.wasmOverLossless))))} lossless`]);
   }
   if (criterion?.cases) {
     const rate = median(criterion.cases.map((c) => c.itemsPerSecond));
-    rows.push(["Native core (criterion `json_api`, release profile), items/s (median of 9 pages)", compact(rate), "target 300 k", x(round(rate / 300_000))]);
+    rows.push([`Native core (criterion \`json_api\`, release profile), items/s (median of ${criterion.cases.length} pages)`, compact(rate), "target 300 k", x(round(rate / 300_000))]);
   }
   if (fetchAll) {
     const defaults = fetchAll.rows.filter((r) => r.concurrency === fetchAll.defaultConcurrency);
@@ -87,9 +87,9 @@ function criterionSection(criterion) {
 
 function fetchAllSection(f) {
   const rows = f.rows.map((r) => [
-    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), `${r.requests} / ${r.plannedRequests}`, `${r.credits} / ${r.creditsFloor}`,
+    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), `${r.boundedRequests} / ${r.plannedRequests}`, r.requests, `${r.credits} / ${r.creditsFloor}`,
   ]);
-  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "requests / planned", "credits (ledger) / plan floor"], rows);
+  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "requests (maxItems = size) / estimate", "requests (whole list)", "credits (ledger) / plan floor"], rows);
 }
 
 function startupSection(s) {

@@ -6,9 +6,6 @@
 // 0 ms latency shows what each request costs besides the wait.
 
 import { baseUrl, credentials, PROVIDERS, QUICK } from "../lib/common.mjs";
-
-// Unipile reads by cursor chain and has no parse baseline yet: fetch-all only.
-const FETCH_PROVIDERS = [...PROVIDERS, "unipile"];
 import { startEmulatorProcess } from "../lib/emulator-process.mjs";
 import { median, round } from "../lib/stats.mjs";
 
@@ -33,11 +30,11 @@ function floorRounds(provider, calls, concurrency, size, pageSize) {
   return 1 + Math.ceil((calls - 1) / concurrency);
 }
 
-async function collectOnce(api, emulator, provider, resource, concurrency, run) {
+async function collectOnce(api, emulator, provider, resource, concurrency, run, options = { maxItems: 10_000 }) {
   const apiKey = `bench-${provider}-${resource}-${concurrency}-${run}`;
   const client = api.createClient({ provider, baseUrl: baseUrl(provider, emulator.url), ...credentials(provider, apiKey), concurrency });
   const start = performance.now();
-  const result = await client[resource].collect({ maxItems: 10_000 });
+  const result = await client[resource].collect(options);
   const wallMs = performance.now() - start;
   return { wallMs, items: result.items.length, complete: result.complete, requests: result.requests, creditsReported: result.creditsUsed, ledger: await emulator.ledger(apiKey) };
 }
@@ -54,16 +51,26 @@ export async function runFetchAll({ api }) {
   const rows = [];
   try {
     // Warm-up (JIT, the emulator's lazily built lists), and the 0 ms runs.
+    // A whole-list collect asks for more than the list; estimateCredits is
+    // asked for its `size` items: the run of that same input is a collect
+    // with maxItems = size, counted here (its requests do not depend on the
+    // latency). A provider without a total learns where the list ends only
+    // from a page that comes back short: when the last one is full, the
+    // whole-list collect makes one more call past it.
     const zero = {};
-    for (const provider of FETCH_PROVIDERS) {
-      for (const { resource } of LISTS) {
+    const bounded = {};
+    for (const provider of PROVIDERS) {
+      for (const { resource, size } of LISTS) {
         await collectOnce(api, emulator, provider, resource, DEFAULT_CONCURRENCY, "warm-up");
+        for (const concurrency of [DEFAULT_CONCURRENCY, 1]) {
+          bounded[`${provider}/${resource}/${concurrency}`] = (await collectOnce(api, emulator, provider, resource, concurrency, "bounded", { maxItems: size })).requests;
+        }
         if (QUICK) continue;
         for (const concurrency of [DEFAULT_CONCURRENCY, 1]) zero[`${provider}/${resource}/${concurrency}`] = await overheadMs(api, emulator, provider, resource, concurrency);
       }
     }
     await emulator.configure({ latencyMs: LATENCY_MS });
-    for (const provider of FETCH_PROVIDERS) {
+    for (const provider of PROVIDERS) {
       for (const { resource, size } of LISTS) {
         const plan = api.planRequests({ provider, resource, offset: 0, limit: size });
         const estimate = api.estimateCredits({ provider, resource, offset: 0, limit: size });
@@ -78,7 +85,7 @@ export async function runFetchAll({ api }) {
             provider, resource, size, concurrency,
             items: last.items, complete: last.complete,
             wallMs: round(wallMs, 0), zeroLatencyMs: round(zero[`${provider}/${resource}/${concurrency}`] ?? null, 0), floorRounds: rounds, floorMs, ratioToFloor: round(wallMs / floorMs),
-            requests: last.requests, plannedRequests: estimate.requests,
+            requests: last.requests, plannedRequests: estimate.requests, boundedRequests: bounded[`${provider}/${resource}/${concurrency}`],
             credits: last.ledger.credits, creditsReported: last.creditsReported, creditsFloor: estimate.credits,
             wallMsRuns: runs.map((r) => round(r.wallMs, 0)),
           });

@@ -16,7 +16,7 @@ import { round } from "../lib/stats.mjs";
 const HOURS = QUICK ? 2 : 24;
 const HOUR = { addConnections: 3, addSent: 5, acceptSent: 2, advanceMs: 3_600_000 };
 // The emulator's data account each provider's credentials read.
-const ACCOUNT = { "linkup-v2": "bench-account", "linkup-v1": "bench-login-token", connectsafely: "default" };
+const ACCOUNT = { "linkup-v2": "bench-account", "linkup-v1": "bench-login-token", connectsafely: "default", unipile: "bench-account" };
 
 function client(api, emulator, provider, apiKey) {
   return api.createClient({ provider, baseUrl: baseUrl(provider, emulator.url), ...credentials(provider, apiKey) });

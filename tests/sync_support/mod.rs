@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod network;
+pub mod network_unipile;
 
 use linkedin_network::model::{Connection, Direction, Invitation, Person};
 use linkedin_network::normalize::profile_url::canonical_profile_url;

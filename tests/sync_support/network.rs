@@ -9,8 +9,13 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
+use super::network_unipile as unipile;
 use super::{human, invitation_id, Human, Rng};
 use crate::support::{Reply, Sent};
+
+/// Every provider whose wire format the fake network speaks: every
+/// registered one (`sync_client.rs` checks it against `providers::all()`).
+pub const PROVIDERS: [&str; 4] = ["linkup-v2", "linkup-v1", "connectsafely", "unipile"];
 
 #[derive(Debug, Default)]
 pub struct Lists {
@@ -167,10 +172,47 @@ impl Network {
             .canonical_url()
     }
 
-    /// A 200 answer for this request from the lists as they are now.
+    /// The entries of a list as they are now: (invitation id, person).
+    fn entries(lists: &Lists, resource: &str) -> Vec<(Option<String>, Human)> {
+        match resource {
+            "sent" => lists
+                .sent
+                .iter()
+                .map(|(id, h)| (Some(id.clone()), h.clone()))
+                .collect(),
+            "received" => lists
+                .received
+                .iter()
+                .map(|(id, h)| (Some(id.clone()), h.clone()))
+                .collect(),
+            _ => lists
+                .connections
+                .iter()
+                .map(|h| (None, h.clone()))
+                .collect(),
+        }
+    }
+
+    /// An answer for this request from the lists as they are now (200, or
+    /// Unipile's 400 for a cursor the list's changes expired).
     pub fn answer(&self, sent: &Sent) -> Reply {
         let mut lists = self.lists.borrow_mut();
         lists.served += 1;
+        if self.provider == "unipile" {
+            let resource = unipile::resource_of(&sent.url);
+            let limit = sent.query("limit").unwrap() as usize;
+            let (status, body) =
+                unipile::answer(&sent.url, limit, &Self::entries(&lists, resource));
+            if resource == "connections" {
+                lists.connection_calls += 1;
+            }
+            return Reply::Respond {
+                after_ms: 100,
+                status,
+                headers: vec![("Date".into(), "Sun, 26 Apr 2026 10:35:00 GMT".into())],
+                body,
+            };
+        }
         let (resource, offset, count) = match self.provider {
             "linkup-v2" => {
                 let body = sent.json();
@@ -218,23 +260,7 @@ impl Network {
                 (resource, start, count)
             }
         };
-        let entries: Vec<(Option<String>, Human)> = match resource {
-            "sent" => lists
-                .sent
-                .iter()
-                .map(|(id, h)| (Some(id.clone()), h.clone()))
-                .collect(),
-            "received" => lists
-                .received
-                .iter()
-                .map(|(id, h)| (Some(id.clone()), h.clone()))
-                .collect(),
-            _ => lists
-                .connections
-                .iter()
-                .map(|h| (None, h.clone()))
-                .collect(),
-        };
+        let entries = Self::entries(&lists, resource);
         let total = entries.len();
         let page: Vec<&(Option<String>, Human)> = entries.iter().skip(offset).take(count).collect();
         let render = |(id, person): &(Option<String>, Human)| -> Value {

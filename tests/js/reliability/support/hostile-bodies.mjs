@@ -10,12 +10,23 @@ const fixture = (path) => JSON.parse(fixtureText(path));
 const HOLE = "\u0000HOLE\u0000";
 const MB10 = 10 * 1024 * 1024;
 
-/** Each provider's documented sent-invitations body, where its first headline lives, and the page size. */
-const FILES = { "linkup-v2": "linkup_v2/list_sent.doc.json", "linkup-v1": "linkup_v1/sent_invitations.doc.json", connectsafely: "connectsafely/invitations_sent.doc.json" };
+/**
+ * Each provider's documented sent-invitations body, where its first headline
+ * lives, and what holds its list under which key. Unipile's documentation
+ * gives no example body: its file is ours, in the documented shape
+ * (providers/NOTES.md "unipile").
+ */
+const FILES = {
+  "linkup-v2": "linkup_v2/list_sent.doc.json",
+  "linkup-v1": "linkup_v1/sent_invitations.doc.json",
+  connectsafely: "connectsafely/invitations_sent.doc.json",
+  unipile: "unipile/invitations_sent.json",
+};
 const TEMPLATES = {
-  "linkup-v2": { body: () => fixture("linkup_v2/list_sent.doc.json"), headline: (b) => b.data.invitations[0].recipient, key: "headline", list: (b) => b.data.invitations },
-  "linkup-v1": { body: () => fixture("linkup_v1/sent_invitations.doc.json"), headline: (b) => b.data.invitations[0], key: "subtitle", list: (b) => b.data.invitations },
-  connectsafely: { body: () => fixture("connectsafely/invitations_sent.doc.json"), headline: (b) => b.invitations[0].profile, key: "headline", list: (b) => b.invitations },
+  "linkup-v2": { body: () => fixture("linkup_v2/list_sent.doc.json"), headline: (b) => b.data.invitations[0].recipient, key: "headline", holder: (b) => b.data, listKey: "invitations" },
+  "linkup-v1": { body: () => fixture("linkup_v1/sent_invitations.doc.json"), headline: (b) => b.data.invitations[0], key: "subtitle", holder: (b) => b.data, listKey: "invitations" },
+  connectsafely: { body: () => fixture("connectsafely/invitations_sent.doc.json"), headline: (b) => b.invitations[0].profile, key: "headline", holder: (b) => b, listKey: "invitations" },
+  unipile: { body: () => fixture("unipile/invitations_sent.json"), headline: (b) => b.items[0], key: "invited_user_description", holder: (b) => b, listKey: "items" },
 };
 
 /** The provider's body with its first headline replaced by `raw` JSON text (or by `value`). */
@@ -64,9 +75,9 @@ export const HOSTILE_CASES = [
   { name: "a total as a string [linkup-v2]", ...parse("linkup-v2", () => JSON.stringify(TEMPLATES["linkup-v2"].body()).replace(/"total_available_results":(\d+)/, '"total_available_results":"$1"'), "BAD_RESPONSE") },
   // A missing list is BAD_RESPONSE (tests/fixtures: bad.list_missing); a null one is the wrong type.
   ...everyProvider("the list null", (p) => {
-    const body = TEMPLATES[p].body();
-    const holder = p === "connectsafely" ? body : body.data;
-    holder.invitations = null;
+    const template = TEMPLATES[p];
+    const body = template.body();
+    template.holder(body)[template.listKey] = null;
     return JSON.stringify(body);
   }, "BAD_RESPONSE"),
   { name: "an item that is a number [connectsafely]", ...parse("connectsafely", () => JSON.stringify({ ...TEMPLATES.connectsafely.body(), invitations: [42] }), "BAD_RESPONSE") },
