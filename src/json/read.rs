@@ -105,10 +105,6 @@ impl<'v> Obj<'v, 'static> {
 }
 
 impl<'v, 'p> Obj<'v, 'p> {
-    pub fn provider(&self) -> &'static str {
-        self.provider
-    }
-
     /// The error for `key` of this object holding the wrong thing.
     pub fn wrong(&self, key: &'static str, problem: &str) -> Error {
         Error::bad_response(self.provider, &self.path_of(key), problem)
