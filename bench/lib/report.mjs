@@ -26,7 +26,7 @@ function summary({ payload, parse, criterion, fetchAll, startup, memory }) {
   }
   if (fetchAll) {
     const defaults = fetchAll.rows.filter((r) => r.concurrency === fetchAll.defaultConcurrency);
-    rows.push([`Fetch-all at ${fetchAll.latencyMs} ms/request, default concurrency`, `ratio to floor ${round(Math.min(...defaults.map((r) => r.ratioToFloor)))}–${round(Math.max(...defaults.map((r) => r.ratioToFloor)))}×`, "latency floor", `credits ${defaults.every((r) => r.credits === r.creditsFloor) ? "= plan floor everywhere" : "above the floor somewhere"}`]);
+    rows.push([`Fetch-all at ${fetchAll.latencyMs} ms/request, default concurrency`, `ratio to floor ${round(Math.min(...defaults.map((r) => r.ratioToFloor)))}–${round(Math.max(...defaults.map((r) => r.ratioToFloor)))}×, to the checked floor ${round(Math.min(...defaults.map((r) => r.ratioToCheckedFloor)))}–${round(Math.max(...defaults.map((r) => r.ratioToCheckedFloor)))}×`, "latency floor", `credits ${defaults.every((r) => r.credits === r.creditsFloor) ? "= plan floor everywhere" : "above the floor somewhere"}`]);
   }
   if (startup) {
     rows.push(["Start-up Node, import → ready()", ms(startup.node.importToReadyMs), "Cloudflare limit 1000 ms", x(round(startup.node.importToReadyMs / startup.cloudflareLimitMs, 3))]);
@@ -87,9 +87,9 @@ function criterionSection(criterion) {
 
 function fetchAllSection(f) {
   const rows = f.rows.map((r) => [
-    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), `${r.boundedRequests} / ${r.plannedRequests}`, r.requests, `${r.credits} / ${r.creditsFloor}`,
+    r.provider, `${short[r.resource]} (${r.size})`, r.concurrency, ms(r.wallMs), ms(r.zeroLatencyMs), `${r.floorRounds} × ${f.latencyMs} = ${ms(r.floorMs)}`, x(r.ratioToFloor), r.checkedFloorRounds, x(r.ratioToCheckedFloor), `${r.boundedRequests} / ${r.plannedRequests}`, r.requests, `${r.credits} / ${r.creditsFloor}`,
   ]);
-  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "requests (maxItems = size) / estimate", "requests (whole list)", "credits (ledger) / plan floor"], rows);
+  return table(["provider", "list", "concurrency", "wall", "wall at 0 ms", "floor", "wall / floor", "checked floor (rounds)", "wall / checked floor", "requests (maxItems = size) / estimate", "requests (whole list)", "credits (ledger) / plan floor"], rows);
 }
 
 function startupSection(s) {

@@ -30,6 +30,24 @@ function floorRounds(provider, calls, concurrency, size, pageSize) {
   return 1 + Math.ceil((calls - 1) / concurrency);
 }
 
+/**
+ * Fewest rounds of a read that keeps the two rules the library holds while a
+ * list's length is unknown (tests/client_rounds.rs proves a run takes exactly
+ * these): linkup-v1 bills every page asked for, so it pays only for pages that
+ * exist by probing one page of 10 first, then up to ten pages a call;
+ * ConnectSafely gives no total, so to notice items removed before its position
+ * each read after the first starts on the last item read (`pageSize − 1` new
+ * items a read) until a page comes back short. Elsewhere the plain floor.
+ */
+function checkedFloorRounds(provider, calls, concurrency, size, pageSize) {
+  if (provider === "connectsafely") return size < pageSize ? 1 : Math.floor((size - pageSize) / (pageSize - 1)) + 2;
+  if (provider === "linkup-v1") {
+    const pages = Math.max(1, Math.ceil(size / 10));
+    return 1 + Math.ceil(Math.ceil((pages - 1) / 10) / concurrency);
+  }
+  return floorRounds(provider, calls, concurrency, size, pageSize);
+}
+
 async function collectOnce(api, emulator, provider, resource, concurrency, run, options = { maxItems: 10_000 }) {
   const apiKey = `bench-${provider}-${resource}-${concurrency}-${run}`;
   const client = api.createClient({ provider, baseUrl: baseUrl(provider, emulator.url), ...credentials(provider, apiKey), concurrency });
@@ -79,12 +97,14 @@ export async function runFetchAll({ api }) {
           for (let run = 0; run < REPETITIONS; run += 1) runs.push(await collectOnce(api, emulator, provider, resource, concurrency, run));
           const rounds = floorRounds(provider, plan.length, concurrency, size, plan[0].count);
           const floorMs = rounds * LATENCY_MS;
+          const checkedRounds = checkedFloorRounds(provider, plan.length, concurrency, size, plan[0].count);
           const wallMs = median(runs.map((r) => r.wallMs));
           const last = runs[runs.length - 1];
           rows.push({
             provider, resource, size, concurrency,
             items: last.items, complete: last.complete,
             wallMs: round(wallMs, 0), zeroLatencyMs: round(zero[`${provider}/${resource}/${concurrency}`] ?? null, 0), floorRounds: rounds, floorMs, ratioToFloor: round(wallMs / floorMs),
+            checkedFloorRounds: checkedRounds, ratioToCheckedFloor: round(wallMs / (checkedRounds * LATENCY_MS)),
             requests: last.requests, plannedRequests: estimate.requests, boundedRequests: bounded[`${provider}/${resource}/${concurrency}`],
             credits: last.ledger.credits, creditsReported: last.creditsReported, creditsFloor: estimate.credits,
             wallMsRuns: runs.map((r) => round(r.wallMs, 0)),
