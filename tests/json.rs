@@ -236,3 +236,38 @@ fn errors_say_where_and_whether_the_text_was_cut_short() {
         assert!(parse(text).is_err(), "{text:?} accepted");
     }
 }
+
+#[test]
+fn escapes_are_written_in_their_short_form_byte_for_byte() {
+    // The JavaScript side compares messages and bodies as text: the same
+    // string must always be written the same way.
+    assert_eq!(
+        to_json_string("a\\b\r\t\n\"\u{1}\u{1f}"),
+        r#""a\\b\r\t\n\"\u0001\u001f""#
+    );
+    assert_eq!(linkedin_network::json::quoted("x\\y\tz"), r#""x\\y\tz""#);
+}
+
+#[test]
+fn pairs_and_boxes_write_what_they_hold() {
+    use linkedin_network::json::write::Pairs;
+    let pairs = [("start", 10u64), ("count", 5)];
+    assert_eq!(to_json_string(&Pairs(&pairs)), r#"{"start":10,"count":5}"#);
+    let empty: [(&str, u64); 0] = [];
+    assert_eq!(to_json_string(&Pairs(&empty)), "{}");
+    assert_eq!(to_json_string(&Box::new("boxed")), r#""boxed""#);
+}
+
+#[test]
+fn an_empty_string_field_reads_as_absent() {
+    use linkedin_network::json::{parse_object, Obj};
+    let body = r#"{"empty": "", "full": "x", "null": null, "number": 3}"#;
+    let value = parse_object("linkup-v2", body).unwrap();
+    let root = Obj::root("linkup-v2", &value).unwrap();
+    assert_eq!(root.text("empty").unwrap(), None);
+    assert_eq!(root.text("full").unwrap(), Some("x"));
+    assert_eq!(root.text("null").unwrap(), None);
+    assert_eq!(root.text("missing").unwrap(), None);
+    let wrong = root.text("number").unwrap_err();
+    assert!(wrong.message.contains("number"), "{}", wrong.message);
+}
