@@ -4,6 +4,9 @@
 # each into target/mutants/<batch>/, then writes the per-folder summary of
 # every batch that has a result to tests/mutants/SUMMARY.md.
 # MUTANTS_SHARD=k/n splits each batch; MUTANTS_JOBS sets the parallel jobs.
+# MUTANTS_RECHECK=1 runs again only the mutants each batch missed (after tests
+# were added for them), into target/mutants/<batch>/recheck/; the summary
+# counts a mutant caught there as caught, and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=27.1.0
@@ -23,13 +26,22 @@ for batch in $wanted; do
   tests=$(cut -f3 <<<"$line")
   args=()
   for pattern in $files; do args+=(-f "$pattern"); done
-  if [[ -n "${MUTANTS_SHARD:-}" ]]; then args+=(--shard "$MUTANTS_SHARD"); fi
   args+=(--cargo-arg=--lib)
   for target in $tests; do args+=("--cargo-arg=--test=$target"); done
   out=target/mutants/$batch
+  if [[ "${MUTANTS_RECHECK:-}" == 1 ]]; then
+    outcomes=$out/mutants.out/outcomes.json
+    if [[ ! -f "$outcomes" ]]; then continue; fi
+    mapfile -t patterns < <(node scripts/mutants-survivors.mjs "$outcomes")
+    if [[ ${#patterns[@]} -eq 0 ]]; then continue; fi
+    for pattern in "${patterns[@]}"; do args+=(--re "$pattern"); done
+    out=$out/recheck
+  elif [[ -n "${MUTANTS_SHARD:-}" ]]; then
+    args+=(--shard "$MUTANTS_SHARD")
+  fi
   rm -rf "$out"
   mkdir -p "$out"
-  echo "[mutants] batch $batch: $files (tests: --lib $tests)"
+  echo "[mutants] batch $batch${MUTANTS_RECHECK:+ (recheck)}: $files (tests: --lib $tests)"
   # cargo-mutants exits non-zero when a mutant survives: the summary says which.
   set +e
   cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout 60 --profile mutants -o "$out" "${args[@]}"
