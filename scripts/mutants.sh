@@ -3,7 +3,8 @@
 # batch (tests/mutants/batches.txt; MUTANTS_BATCHES="json plan" picks some),
 # each into target/mutants/<batch>/, then writes the per-folder summary of
 # every batch that has a result to tests/mutants/SUMMARY.md.
-# MUTANTS_SHARD=k/n splits each batch; MUTANTS_JOBS sets the parallel jobs.
+# MUTANTS_SHARD=k/n splits each batch; MUTANTS_JOBS sets the parallel jobs;
+# MUTANTS_TIMEOUT (default 20 s; a batch's tests take 1-3 s) ends a mutant that loops.
 # MUTANTS_RECHECK=1 runs again only the mutants each batch missed (after tests
 # were added for them), into target/mutants/<batch>/recheck/; the summary
 # counts a mutant caught there as caught, and says so.
@@ -44,7 +45,7 @@ for batch in $wanted; do
   echo "[mutants] batch $batch${MUTANTS_RECHECK:+ (recheck)}: $files (tests: --lib $tests)"
   # cargo-mutants exits non-zero when a mutant survives: the summary says which.
   set +e
-  cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout 60 --profile mutants -o "$out" "${args[@]}"
+  cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout "${MUTANTS_TIMEOUT:-20}" --profile mutants -o "$out" "${args[@]}"
   code=$?
   set -e
   printf '%s\t%s\t%s\t%s\n' "$batch" "$files" "$tests" "$(date -u +%Y-%m-%d)" > "$out/batch.tsv"
