@@ -158,11 +158,8 @@ pub fn wire_invitation_type(
 
 /// `"A", "B", "C"` for messages that list accepted values.
 pub fn quoted_list(values: &[&str]) -> String {
-    values
-        .iter()
-        .map(|value| quoted(value))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let quoted: Vec<String> = values.iter().map(|value| quoted(value)).collect();
+    crate::text::join(&quoted, ", ")
 }
 
 /// The caller's secrets and account settings. `Debug` never shows a value.

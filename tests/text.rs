@@ -1,5 +1,6 @@
 //! The crate's substring search (which keeps core's two-way searcher out of
-//! the .wasm) answers as `str`'s own methods do, on any text.
+//! the .wasm) answers as `str`'s own methods do, on any text; its `join`
+//! (which keeps `[S]::join`'s copies out) as `join` does.
 
 use linkedin_network::text;
 #[path = "support/cases.rs"]
@@ -15,6 +16,13 @@ proptest! {
         prop_assert_eq!(text::find(&haystack, &needle), haystack.find(needle.as_str()));
         prop_assert_eq!(text::contains(&haystack, &needle), haystack.contains(needle.as_str()));
         prop_assert_eq!(text::split_once(&haystack, &needle), haystack.split_once(needle.as_str()));
+    }
+
+    #[test]
+    fn joins_as_join_does(parts in prop::collection::vec("[ab é]{0,4}", 0..5), separator in "[, é]{0,2}") {
+        prop_assert_eq!(text::join(&parts, &separator), parts.join(separator.as_str()));
+        let borrowed: Vec<&str> = parts.iter().map(String::as_str).collect();
+        prop_assert_eq!(text::join(&borrowed, &separator), borrowed.join(separator.as_str()));
     }
 }
 
