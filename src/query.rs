@@ -288,7 +288,10 @@ fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            rest.split('.').count() == 3 && rest.split('.').all(|part| part.parse::<u8>().is_ok())
+            rest.split('.').count() == 3
+                && rest
+                    .split('.')
+                    .all(|part| crate::text::parse_u64(part).is_some_and(|byte| byte <= 255))
         })
 }
 
