@@ -62,8 +62,16 @@ if [ "${PANIC_TEST:-}" != 1 ]; then
   mkdir -p target/pkg-raw
   cp "$fresh/linkedin_network_bg.wasm" "$fresh/linkedin_network.js" target/pkg-raw/
 fi
-# -O1, not -Oz: -Oz's output is smaller raw but compresses worse (gzip -9 of
-# this crate: -Oz 93,957 B, -O1 91,722 B, none 92,761 B; bench/FINDINGS.md).
+# -O1's passes less those that renumber or merge locals (coalesce-locals,
+# simplify-locals, local-cse, reorder-locals) and memory-packing, not -Oz:
+# those make the module smaller raw but gzip worse (gzip -9 of this crate:
+# -Oz 143,179 B, -O1 138,008 B, none 138,713 B before this list; on a later
+# tree, sorted as below, this list 127,607 B, -O1 128,322 B; bench/FINDINGS.md).
+passes=(--duplicate-function-elimination --once-reduction --dce --remove-unused-names
+  --remove-unused-brs --optimize-instructions --pick-load-signs --simplify-locals-nostructure
+  --vacuum --merge-blocks --remove-unused-brs --remove-unused-names --merge-blocks
+  --optimize-instructions --rse --vacuum --duplicate-import-elimination
+  --simplify-globals-optimizing --remove-unused-module-elements --reorder-globals --directize)
 # Functions sorted by name first (so a generic's copies sit within gzip's
 # 32 KB window of each other), which needs the name section: wasm-bindgen
 # again with names kept, the names rewritten into sort keys that put a trait
@@ -77,7 +85,7 @@ wasm-bindgen --target web --keep-debug --remove-producers-section \
   --out-dir "$named" --out-name linkedin_network \
   target/wasm32-unknown-unknown/release/linkedin_network.wasm
 node scripts/wasm-sort-names.mjs "$named/linkedin_network_bg.wasm" "$named/sorted.wasm"
-node_modules/.bin/wasm-opt -O1 --reorder-functions-by-name --strip-debug --strip-target-features \
+node_modules/.bin/wasm-opt "${passes[@]}" --reorder-functions-by-name --strip-debug --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$named/sorted.wasm" -o "$fresh/linkedin_network_bg.wasm"
