@@ -33,7 +33,7 @@ if [ "${PANIC_TEST:-}" = 1 ]; then
 fi
 out="$root/dist"
 wasm="$out/linkedin_network_bg.wasm"
-inputs=$( (cat Cargo.toml Cargo.lock scripts/build-package.sh scripts/build-js.mjs $(find src -name '*.rs' | sort); echo "${features[*]}") | sha256sum | cut -d' ' -f1)
+inputs=$( (cat Cargo.toml Cargo.lock scripts/build-package.sh scripts/build-js.mjs scripts/wasm-sort-names.mjs $(find src -name '*.rs' | sort); echo "${features[*]}") | sha256sum | cut -d' ' -f1)
 # The entries bundled with pkg/src and minified (scripts/build-js.mjs): cheap,
 # so done on every build, after the wasm part if that has to run.
 bundle_js() {
@@ -62,11 +62,34 @@ if [ "${PANIC_TEST:-}" != 1 ]; then
   mkdir -p target/pkg-raw
   cp "$fresh/linkedin_network_bg.wasm" "$fresh/linkedin_network.js" target/pkg-raw/
 fi
-# -O1, not -Oz: -Oz's output is smaller raw but compresses worse (gzip -9 of
-# this crate: -Oz 93,957 B, -O1 91,722 B, none 92,761 B; bench/FINDINGS.md).
-node_modules/.bin/wasm-opt -O1 --enable-bulk-memory --enable-nontrapping-float-to-int \
+# -O1's passes less those that renumber or merge locals (coalesce-locals,
+# simplify-locals, local-cse, reorder-locals) and memory-packing, not -Oz:
+# those make the module smaller raw but gzip worse (gzip -9 of this crate:
+# -Oz 143,179 B, -O1 138,008 B, none 138,713 B before this list; on a later
+# tree, sorted as below, this list 127,607 B, -O1 128,322 B; bench/FINDINGS.md).
+passes=(--duplicate-function-elimination --once-reduction --dce --remove-unused-names
+  --remove-unused-brs --optimize-instructions --pick-load-signs --simplify-locals-nostructure
+  --vacuum --merge-blocks --remove-unused-brs --remove-unused-names --merge-blocks
+  --optimize-instructions --rse --vacuum --duplicate-import-elimination
+  --simplify-globals-optimizing --remove-unused-module-elements --reorder-globals --directize)
+# Functions sorted by name first (so a generic's copies sit within gzip's
+# 32 KB window of each other), which needs the name section: wasm-bindgen
+# again with names kept, the names rewritten into sort keys that put a trait
+# method's impls side by side (scripts/wasm-sort-names.mjs; -1.0 KB gz in
+# all), then wasm-opt strips them (and the target_features section, read by
+# no runtime).
+named=target/dist.named
+rm -rf "$named"
+wasm-bindgen --target web --keep-debug --remove-producers-section \
+  --experimental-reset-state-function \
+  --out-dir "$named" --out-name linkedin_network \
+  target/wasm32-unknown-unknown/release/linkedin_network.wasm
+node scripts/wasm-sort-names.mjs "$named/linkedin_network_bg.wasm" "$named/sorted.wasm"
+node_modules/.bin/wasm-opt "${passes[@]}" --reorder-functions-by-name --strip-debug --strip-target-features \
+  --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$fresh/linkedin_network_bg.wasm" -o "$fresh/linkedin_network_bg.wasm"
+  "$named/sorted.wasm" -o "$fresh/linkedin_network_bg.wasm"
+rm -rf "$named"
 node scripts/build-js.mjs "$fresh" --glue
 echo "$inputs" > "$fresh/.inputs"
 rm -rf "$out"

@@ -158,11 +158,8 @@ pub fn wire_invitation_type(
 
 /// `"A", "B", "C"` for messages that list accepted values.
 pub fn quoted_list(values: &[&str]) -> String {
-    values
-        .iter()
-        .map(|value| quoted(value))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let quoted: Vec<String> = values.iter().map(|value| quoted(value)).collect();
+    crate::text::join(&quoted, ", ")
 }
 
 /// The caller's secrets and account settings. `Debug` never shows a value.
@@ -291,7 +288,10 @@ fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            rest.split('.').count() == 3 && rest.split('.').all(|part| part.parse::<u8>().is_ok())
+            rest.split('.').count() == 3
+                && rest
+                    .split('.')
+                    .all(|part| crate::text::parse_u64(part).is_some_and(|byte| byte <= 255))
         })
 }
 

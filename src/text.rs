@@ -29,3 +29,55 @@ pub fn split_once<'t>(haystack: &'t str, separator: &str) -> Option<(&'t str, &'
     let after = at.checked_add(separator.len())?;
     Some((haystack.get(..at)?, haystack.get(after..)?))
 }
+
+/// `parts` with `separator` between them, as `[S]::join` does; that one's
+/// copy loop, linked once per element type, is 1 KB of `.wasm` each.
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
+/// `text.parse::<u64>()` without core's generic integer parser (linked once
+/// per integer type): an optional `+`, then one or more ASCII digits, in range.
+pub fn parse_u64(text: &str) -> Option<u64> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |value, byte| {
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit < 10)?;
+        value.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
+/// `text.parse::<u32>()`, as [`parse_u64`].
+pub fn parse_u32(text: &str) -> Option<u32> {
+    parse_u64(text).and_then(|value| u32::try_from(value).ok())
+}
+
+/// `text.parse::<i64>()`: an optional `+` or `-`, then one or more ASCII
+/// digits, in range (`i64::MIN` included).
+pub fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0i64, |value, byte| {
+        let digit = i64::from(byte.checked_sub(b'0').filter(|digit| *digit < 10)?);
+        let value = value.checked_mul(10)?;
+        if negative {
+            value.checked_sub(digit)
+        } else {
+            value.checked_add(digit)
+        }
+    })
+}

@@ -212,7 +212,7 @@ pub fn says_not_pending(text: &str) -> bool {
         "expired",
     ]
     .iter()
-    .any(|phrase| lower.contains(phrase))
+    .any(|phrase| crate::text::contains(&lower, phrase))
 }
 
 /// `INVALID_INPUT` for an action `provider` does not offer.

@@ -198,7 +198,11 @@ fn hex16(text: &str) -> Option<u64> {
             .bytes()
             .all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte));
     if well_formed {
-        u64::from_str_radix(text, 16).ok()
+        // 16 hex digits: at most u64::MAX.
+        text.bytes().try_fold(0u64, |value, byte| {
+            let digit = char::from(byte).to_digit(16)?;
+            Some((value << 4) | u64::from(digit))
+        })
     } else {
         None
     }

@@ -19,16 +19,15 @@ pub fn person_names(
         let mut words = full.split_whitespace();
         let first = words.next().map(str::to_string);
         let rest: Vec<&str> = words.collect();
-        let last = (!rest.is_empty()).then(|| rest.join(" "));
+        let last = (!rest.is_empty()).then(|| crate::text::join(&rest, " "));
         return (Some(full.to_string()), first, last);
     }
     let name = match full {
         Some(full) => full.to_string(),
-        None => [first, last]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" "),
+        None => crate::text::join(
+            &[first, last].into_iter().flatten().collect::<Vec<_>>(),
+            " ",
+        ),
     };
     (
         Some(name),

@@ -145,13 +145,13 @@ pub fn read(text: &str) -> Option<Reading> {
 fn read_compact(word: &str) -> Option<Reading> {
     let split = word.find(|c: char| !c.is_ascii_digit())?;
     let (amount, unit) = (word.get(..split)?, word.get(split..)?);
-    days_ago(amount.parse().ok()?, unit_of(unit)?)
+    days_ago(crate::text::parse_i64(amount)?, unit_of(unit)?)
 }
 
 fn read_amount(word: &str) -> Option<i64> {
     match word {
         "a" | "an" | "one" => Some(1),
-        digits => digits.parse().ok().filter(|amount: &i64| *amount >= 0),
+        digits => crate::text::parse_i64(digits).filter(|amount| *amount >= 0),
     }
 }
 
@@ -195,14 +195,8 @@ fn days_ago(amount: i64, unit: Unit) -> Option<Reading> {
 }
 
 fn read_date(year: &str, month: &str, day: &str) -> Option<Reading> {
-    let year: i64 = year
-        .parse()
-        .ok()
-        .filter(|year| (1000..=9999).contains(year))?;
-    let day: u32 = day
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .parse()
-        .ok()?;
+    let year = crate::text::parse_i64(year).filter(|year| (1000..=9999).contains(year))?;
+    let day = crate::text::parse_u32(day.trim_end_matches(|c: char| c.is_ascii_alphabetic()))?;
     days_from_civil(year, month_number(month)?, day).map(Reading::Date)
 }
 
@@ -213,7 +207,12 @@ fn read_iso_date(word: &str) -> Option<Reading> {
     if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
         return None;
     }
-    days_from_civil(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).map(Reading::Date)
+    days_from_civil(
+        crate::text::parse_i64(year)?,
+        crate::text::parse_u32(month)?,
+        crate::text::parse_u32(day)?,
+    )
+    .map(Reading::Date)
 }
 
 /// The clock a response's relative times are measured from: the provider's

@@ -183,12 +183,14 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
         .collect();
     let (day, month, year, clock) = match words.as_slice() {
         // Sun, 06 Nov 1994 08:49:37 GMT
-        [_, day, month, year, clock, "GMT"] => (*day, *month, year.parse::<i64>().ok()?, *clock),
+        [_, day, month, year, clock, "GMT"] => {
+            (*day, *month, crate::text::parse_i64(year)?, *clock)
+        }
         // Sunday, 06-Nov-94 08:49:37 GMT
         [_, date, clock, "GMT"] => {
             let mut parts = date.split('-');
             let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-            let year: i64 = year.parse().ok()?;
+            let year = crate::text::parse_i64(year)?;
             // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
             let year = if year < 100 {
                 if year < 70 {
@@ -202,13 +204,13 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
             (day, month, year, *clock)
         }
         // Sun Nov  6 08:49:37 1994
-        [_, month, day, clock, year] => (*day, *month, year.parse::<i64>().ok()?, *clock),
+        [_, month, day, clock, year] => (*day, *month, crate::text::parse_i64(year)?, *clock),
         _ => return None,
     };
     let month = month_number(month)?;
-    let day: u32 = day.parse().ok()?;
+    let day = crate::text::parse_u32(day)?;
     let date = days_from_civil(year, month, day)?;
-    let mut clock = clock.split(':').map(|part| part.parse::<i64>().ok());
+    let mut clock = clock.split(':').map(crate::text::parse_i64);
     let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
     if clock.next().is_some() || hour > 23 || minute > 59 || second > 60 {
         return None;

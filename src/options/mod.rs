@@ -59,7 +59,7 @@ impl<'t> Fields<'t> {
                 &quoted(unknown),
                 &format!(
                     "is not an option of {what}; accepted: {}",
-                    allowed.join(", ")
+                    crate::text::join(allowed, ", ")
                 ),
             ));
         }
@@ -138,7 +138,7 @@ impl<'t> Fields<'t> {
                     &format!(
                         "is not an option of {}, which takes {}",
                         provider.id(),
-                        list.join(", ")
+                        crate::text::join(&list, ", ")
                     ),
                 )
                 .with_provider(provider.id()));

@@ -71,7 +71,7 @@ impl Transport for FetchTransport {
             let declared = headers
                 .iter()
                 .find(|(name, _)| name.eq_ignore_ascii_case("content-length"))
-                .and_then(|(_, value)| value.trim().parse::<u64>().ok());
+                .and_then(|(_, value)| crate::text::parse_u64(value.trim()));
             if declared.is_some_and(|length| length > BODY_CAP) {
                 return Err(TransportError::TooLarge { limit: BODY_CAP });
             }

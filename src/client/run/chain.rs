@@ -84,7 +84,7 @@ impl<T: Transport + 'static, C: Timer + 'static> Run<T, C> {
         let secrets = self.context.client.secret_forms();
         let holds_secret = secrets
             .iter()
-            .any(|secret| link.continuation.contains(secret.as_str()));
+            .any(|secret| crate::text::contains(&link.continuation, secret));
         (!holds_secret).then_some(link)
     }
 

@@ -123,7 +123,8 @@ fn parse(
     let error = envelope_error(&root, response, now_ms);
     let text = error.provider_message.as_deref().unwrap_or_default();
     let lower = text.to_ascii_lowercase();
-    let about_the_request = lower.contains("required") || lower.contains("invalid");
+    let about_the_request =
+        crate::text::contains(&lower, "required") || crate::text::contains(&lower, "invalid");
     let not_pending = response.status == 400
         && match action {
             Action::Withdraw => !about_the_request || says_not_pending(text),

@@ -92,7 +92,7 @@ fn parse(
         .as_deref()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if response.status == 404 && !words.contains("account") {
+    if response.status == 404 && !crate::text::contains(&words, "account") {
         return Ok(ActionAnswer::unbilled(AnswerKind::NotPending));
     }
     Err(error)
