@@ -29,7 +29,7 @@ if [ "${PANIC_TEST:-}" = 1 ]; then
   features=(--features panic-test)
   root=target/pkg-panic-test
   mkdir -p "$root"
-  cp -r pkg/entry pkg/src pkg/package.json pkg/index.d.ts "$root"/
+  cp -r pkg/entry pkg/src pkg/package.json pkg/index.d.ts pkg/types "$root"/
 fi
 out="$root/dist"
 wasm="$out/linkedin_network_bg.wasm"

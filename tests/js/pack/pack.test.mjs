@@ -49,6 +49,7 @@ test("the tarball holds the wasm, the declarations, the entries and no Rust", ()
   const paths = packed.files.map((file) => file.path).sort();
   for (const required of [
     "package.json", "README.md", "index.d.ts",
+    "types/model.d.ts", "types/client.d.ts", "types/actions.d.ts", "types/errors.d.ts", "types/sync.d.ts",
     "dist/linkedin_network_bg.wasm", "dist/linkedin_network.js",
     "dist/node.js", "dist/default.js", "dist/workerd.js",
     "testing/index.js", "testing/index.d.ts", "testing/emulator/server.mjs",

@@ -22,9 +22,25 @@ import { readDeclarations } from "./dts-model.mjs";
 
 export const SHIPPED_DTS = new URL("../../../pkg/index.d.ts", import.meta.url);
 
-/** Reads pkg/index.d.ts (or `url`) from disk. */
+/**
+ * The text of pkg/index.d.ts (or `url`) and of every declaration file it
+ * imports or re-exports (`from "./types/model.js"` is types/model.d.ts),
+ * each once, joined: one set of declarations, as TypeScript sees them.
+ */
+export function readShippedDeclarations(url = SHIPPED_DTS, seen = new Set()) {
+  if (seen.has(url.href)) return "";
+  seen.add(url.href);
+  const text = readFileSync(url, "utf8");
+  const parts = [text];
+  for (const [, specifier] of text.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) {
+    parts.push(readShippedDeclarations(new URL(`${specifier}.d.ts`, url), seen));
+  }
+  return parts.join("\n");
+}
+
+/** Reads pkg/index.d.ts (or `url`) and the files it imports from disk. */
 export function loadShippedDeclarations(url = SHIPPED_DTS) {
-  return loadDeclarations(readFileSync(url, "utf8"), { fileName: "index.d.ts" });
+  return loadDeclarations(readShippedDeclarations(url), { fileName: "index.d.ts" });
 }
 
 const PRIMITIVE_TEST = {

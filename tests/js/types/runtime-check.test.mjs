@@ -7,12 +7,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { ContractMismatch, createContract } from "./contract.mjs";
-import { SHIPPED_DTS, loadDeclarations, loadShippedDeclarations } from "./runtime-check.mjs";
+import { loadDeclarations, loadShippedDeclarations, readShippedDeclarations } from "./runtime-check.mjs";
 
 const ln = await import(new URL("../../../pkg/entry/node.js", import.meta.url).href);
 const FIXTURES = new URL("../../fixtures/", import.meta.url);
 const CASES = JSON.parse(readFileSync(new URL("cases.linkup_v2.json", FIXTURES), "utf8"));
-const DTS_TEXT = readFileSync(SHIPPED_DTS, "utf8");
+const DTS_TEXT = readShippedDeclarations();
 const decls = loadShippedDeclarations();
 
 /** What the package's parseResponse returns for one fixture case. */
