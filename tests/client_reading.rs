@@ -206,13 +206,7 @@ fn an_empty_list_ends_after_one_request() {
     for provider in PROVIDERS {
         let api = FakeApi::new(provider, 0);
         let (client, transport, clock) = honest_client(&api, Settings::default());
-        let result = collect_on(
-            &client,
-            &clock,
-            Resource::SentInvitations,
-            RunRequest::default(),
-        )
-        .unwrap();
+        let result = collect_whole_sent(&client, &clock);
         assert!(result.items.is_empty() && result.complete, "{provider}");
         assert_eq!(transport.requests(), 1, "{provider}");
     }

@@ -177,13 +177,7 @@ fn a_whole_list_costs_its_estimate_and_at_most_one_call_more_to_learn_its_end() 
                 provider.id()
             );
             let (client, _, clock) = honest_client(&api, Settings::default());
-            let whole = collect_on(
-                &client,
-                &clock,
-                Resource::SentInvitations,
-                RunRequest::default(),
-            )
-            .unwrap();
+            let whole = collect_whole_sent(&client, &clock);
             assert!(whole.complete, "{} {size}", provider.id());
             assert_eq!(invitation_ids(&whole.items), ids(size), "{}", provider.id());
             let extra = whole.requests - estimate.requests;

@@ -80,16 +80,11 @@ impl<'t> Value<'t> {
     }
 }
 
-/// Plain decimal digits as a `u64`, `None` on anything else or on overflow.
+/// Plain decimal digits as a `u64`, `None` on anything else or on overflow:
+/// [`crate::text::parse_u64`] without its `+`, and at most 20 characters.
 pub fn parse_u64(digits: &str) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 20 {
+    if digits.len() > 20 || digits.starts_with('+') {
         return None;
     }
-    digits.bytes().try_fold(0u64, |value, byte| {
-        if byte.is_ascii_digit() {
-            value.checked_mul(10)?.checked_add(u64::from(byte - b'0'))
-        } else {
-            None
-        }
-    })
+    crate::text::parse_u64(digits)
 }

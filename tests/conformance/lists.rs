@@ -110,13 +110,7 @@ fn every_model_key_is_present_and_ids_are_exact() {
         // Through a run: ids above 2^53 arrive exactly, every key present.
         let api = api_of(provider, 57);
         let (client, _, clock) = honest_client(&api, Settings::default());
-        let result = collect_on(
-            &client,
-            &clock,
-            Resource::SentInvitations,
-            RunRequest::default(),
-        )
-        .unwrap();
+        let result = collect_whole_sent(&client, &clock);
         assert_eq!(invitation_ids(&result.items), ids(57), "{}", provider.id());
         for item in &result.items {
             let json: Value = serde_json::from_str(&to_json_string(item)).unwrap();

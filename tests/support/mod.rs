@@ -111,6 +111,17 @@ pub fn collect_on(
     )
 }
 
+/// The whole sent-invitations list collected on `clock`, with no limit.
+pub fn collect_whole_sent(client: &Client<Scripted, Clock>, clock: &Clock) -> CollectResult {
+    collect_on(
+        client,
+        clock,
+        Resource::SentInvitations,
+        RunRequest::default(),
+    )
+    .expect("an honest run of the whole list succeeds")
+}
+
 /// The ids of a list of invitations, in order.
 pub fn invitation_ids(items: &[Item]) -> Vec<String> {
     items
