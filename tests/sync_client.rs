@@ -172,12 +172,28 @@ fn a_full_sync_reports_removed_connections_and_sets_last_full_sync_at() {
             .connections
             .removed
             .iter()
-            .all(|r| r.name.is_some() && r.profile_url.as_deref() == Some(r.key.as_str())));
+            .all(|r| r.name.is_some()
+                && r.profile_url.as_deref() == Some(r.key.as_str())
+                && r.id.is_none()));
         assert_eq!(head.last_full_sync_at, first.last_full_sync_at);
         assert!(
             full.last_full_sync_at > head.last_full_sync_at,
             "{:?}",
             full.last_full_sync_at
         );
+    }
+}
+
+#[test]
+fn a_state_costs_at_most_64_bytes_per_known_item_at_1201_connections_on_every_provider() {
+    for provider in PROVIDERS {
+        let s = setup(provider, 1201, 145, 26);
+        let first = s.sync_ok(None);
+        let per_item = first.state.len() as f64 / (1201 + 145 + 26) as f64;
+        println!(
+            "{provider}: {per_item:.1} bytes per known item ({} bytes)",
+            first.state.len()
+        );
+        assert!(per_item <= 64.0, "{provider}: {per_item:.1}");
     }
 }

@@ -79,16 +79,74 @@ fn a_state_round_trips_exactly_and_holds_no_secret() {
         "JSON- and storage-safe"
     );
     let back = SyncState::decode(&text, PROVIDER, &keys).unwrap();
-    assert_eq!(back, state);
+    // Everything comes back but a connection's member id beside its URL,
+    // which the state does not keep (its URL is its key).
+    let mut kept = state.clone();
+    for connection in kept.lists[2].iter_mut().flatten() {
+        assert!(connection.profile_url.is_some() && connection.id.is_none());
+        connection.member_id = None;
+    }
+    assert_eq!(back, kept);
     assert_eq!(back.encode(&keys), text);
     // Slug-less (member-id) and non-ASCII profiles came back exactly.
     let connections = back.known(Resource::Connections).unwrap();
     assert!(connections
         .iter()
-        .any(|c| c.member_id.is_some() && c.id == c.member_id));
+        .any(|c| c.key.starts_with("https://www.linkedin.com/in/ACoAA")));
     assert!(connections
         .iter()
         .any(|c| c.profile_url.as_deref().unwrap().contains('%')));
+    // An invitation keeps its person's member id: it matches the connection
+    // the invitation becomes.
+    let sent = back.known(Resource::SentInvitations).unwrap();
+    assert!(sent.iter().any(|i| i.member_id.is_some()));
+    assert_eq!(
+        sent.iter().map(|i| &i.member_id).collect::<Vec<_>>(),
+        state.lists[0]
+            .iter()
+            .flatten()
+            .map(|i| &i.member_id)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_connection_keeps_its_member_id_only_where_it_is_its_key() {
+    let keys = credentials("key", "acct");
+    let url = "https://www.linkedin.com/in/jane-doe".to_string();
+    let member = "ACoAABcdefGHIJKLmnopQRSTuvwxYZ0123456789".to_string();
+    let both = Removed::connection(Some("Jane".into()), Some(url.clone()), Some(member.clone()));
+    let only_member = Removed::connection(Some("Jo".into()), None, Some(member.clone()));
+    let (both, only_member) = (both.unwrap(), only_member.unwrap());
+    assert_eq!(
+        (both.key.as_str(), both.id.as_deref()),
+        (url.as_str(), None)
+    );
+    assert_eq!(only_member.key, member);
+    assert_eq!(only_member.id.as_deref(), Some(member.as_str()));
+    assert!(Removed::connection(Some("Nobody".into()), None, None).is_none());
+    let mut state = SyncState::new(PROVIDER, &keys);
+    state.set_known(
+        Resource::Connections,
+        vec![both.clone(), only_member.clone()],
+    );
+    let text = state.encode(&keys);
+    let back = SyncState::decode(&text, PROVIDER, &keys).unwrap();
+    let known = back.known(Resource::Connections).unwrap();
+    assert_eq!(known[0].member_id, None);
+    assert_eq!(
+        (&known[0].key, &known[0].id, &known[0].name),
+        (&both.key, &None, &both.name)
+    );
+    assert_eq!(known[1], only_member);
+    // The member id beside a URL costs nothing in the state.
+    let mut without = state.clone();
+    without.lists[2].iter_mut().flatten().for_each(|c| {
+        if c.profile_url.is_some() {
+            c.member_id = None;
+        }
+    });
+    assert_eq!(without.encode(&keys), text);
 }
 
 #[test]
@@ -291,4 +349,27 @@ fn an_authentic_but_malformed_payload_is_refused_or_read_canonically_never_a_pan
     }
     println!("authentic mutations: {refused} refused, {read} read canonically");
     assert!(refused > 10_000 && read > 0);
+}
+
+#[test]
+fn a_state_written_when_connections_kept_member_ids_beside_urls_reads_as_one_written_now() {
+    // Written by the library before a connection dropped its member id
+    // beside its URL: Jane Doe (/in/jane-doe and a 39-character member id)
+    // and Jo (/in/ACoAAXyz, the member id as its slug), on unipile.
+    const BEFORE: &str = "lns1.B3VuaXBpbGUN4FL2Xaz7HQAEAiwISmFuZSBEb2UIamFuZS1kb2UoQUNvQUFCY2RlZkdISUpLTG1ub3BRUlNUdXZ3eFlaMDEyMzQ1Njc4OUwCSm8IQUNvQUFYeXpqleQ3vElcqw";
+    let keys = credentials("key", "acct");
+    let back = SyncState::decode(BEFORE, "unipile", &keys).unwrap();
+    let known = back.known(Resource::Connections).unwrap();
+    let urls: Vec<(&str, Option<&str>, Option<&str>)> = known
+        .iter()
+        .map(|c| (c.key.as_str(), c.id.as_deref(), c.member_id.as_deref()))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            ("https://www.linkedin.com/in/jane-doe", None, None),
+            ("https://www.linkedin.com/in/ACoAAXyz", None, None),
+        ]
+    );
+    assert!(back.encode(&keys).len() < BEFORE.len() - 40);
 }

@@ -7,7 +7,7 @@ import type { Connection, Invitation, Item, ProviderId, ResourceName, StopReason
 export interface Removed {
   /** The invitation id, or the connection's canonical profile URL (else its member id). */
   key: string;
-  /** The invitation id; for a connection its member id, where known. */
+  /** The invitation id; for a connection its member id only where it has no `profileUrl` (then it is also `key`). */
   id: string | null;
   name: string | null;
   profileUrl: string | null;

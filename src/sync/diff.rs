@@ -22,13 +22,16 @@ pub struct Removed {
     /// The item's key: the invitation id, or the connection's canonical
     /// profile URL (else its member id).
     pub key: String,
-    /// The invitation id; for a connection, its member id where known.
+    /// The invitation id; for a connection, its member id where that is its
+    /// key (no canonical profile URL: the URL finds it otherwise, and the
+    /// state does not spend ~40 bytes a connection on a second key).
     pub id: Option<String>,
     pub name: Option<String>,
     pub profile_url: Option<String>,
     /// The person's member id, kept to match a sent invitation with the
-    /// connection it became; not part of the JSON form (for a connection it
-    /// is `id`).
+    /// connection it became; not part of the JSON form. A state keeps a
+    /// connection's only where it is its key (`id`): a connection read back
+    /// from a state is never matched against, only recognised by its key.
     pub member_id: Option<String>,
 }
 
@@ -157,7 +160,7 @@ impl Removed {
         let key = profile_url.clone().or_else(|| member_id.clone())?;
         Some(Removed {
             key,
-            id: member_id.clone(),
+            id: member_id.clone().filter(|_| profile_url.is_none()),
             name,
             profile_url,
             member_id,

@@ -1,7 +1,10 @@
 //! One known item in the sync state (the `entry` of `state`'s grammar): a
 //! flags byte, then the id (a varint where it is decimal), the name, the
 //! profile (its decoded slug where the canonical URL is rebuilt from it
-//! exactly, else the whole URL) and the member id (absent when it is the slug).
+//! exactly, else the whole URL) and the member id (absent when it is the
+//! slug). A connection keeps its member id only where it has no profile URL
+//! (it is then its key): Unipile's 39-character ids would otherwise double
+//! an entry, for an id nothing reads back (`Removed::connection`).
 
 use crate::normalize::profile_url::{percent_decode, percent_encode};
 
@@ -56,7 +59,10 @@ pub(super) fn write_entry(out: &mut ByteWriter, entry: &Removed, invitation: boo
         (None, Some(_)) => flags |= PROFILE_URL,
         (None, None) => {}
     }
-    let member = entry.member_id.as_deref();
+    let member = entry
+        .member_id
+        .as_deref()
+        .filter(|_| invitation || entry.profile_url.is_none());
     match member {
         Some(member) if slug.as_deref() == Some(member) => flags |= MEMBER_ID_IS_SLUG,
         Some(_) => flags |= HAS_MEMBER_ID,
@@ -121,16 +127,12 @@ pub(super) fn read_entry(reader: &mut ByteReader<'_>, invitation: bool) -> Optio
     } else {
         None
     };
-    let key = if invitation {
-        id.clone()?
+    if invitation {
+        Some(Removed::invitation(id?, name, profile_url, member_id))
     } else {
-        profile_url.clone().or_else(|| member_id.clone())?
-    };
-    Some(Removed {
-        key,
-        id: if invitation { id } else { member_id.clone() },
-        name,
-        profile_url,
-        member_id,
-    })
+        // A state written before connections dropped a member id beside
+        // their URL reads as one written now.
+        let member_id = member_id.filter(|_| profile_url.is_none());
+        Removed::connection(name, profile_url, member_id)
+    }
 }

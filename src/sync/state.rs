@@ -19,8 +19,9 @@
 //!
 //! Compact where it counts (1,201 connections): a profile URL is stored as
 //! its decoded slug (rebuilt exactly, else kept whole), a decimal id as a
-//! varint, a member id that is the slug not at all, the key never (it is
-//! the id, the profile URL or the member id).
+//! varint, a member id that is the slug not at all, a connection's member
+//! id only where it has no URL, the key never (it is the id, the profile URL
+//! or the member id).
 
 use crate::client::binding::{account_tag, keyed_digest};
 use crate::client::cursor::{base64url_decode, base64url_encode, Cursor};

@@ -99,6 +99,8 @@ for (const provider of PROVIDERS) {
     assert.deepEqual(head.changes.connections.removed, []);
     const full = await client.sync({ state: head.state, full: true });
     assert.deepEqual(full.changes.connections.removed.map((entry) => entry.key), truthUrls(removal.connections.removed));
+    // A connection's key is its URL; the state keeps no member id beside it.
+    assert.deepEqual(full.changes.connections.removed.map((entry) => [entry.id, entry.profileUrl]), truthUrls(removal.connections.removed).map((url) => [null, url]));
     assert.ok(full.lastFullSyncAt >= second.lastFullSyncAt);
   });
 }
