@@ -74,3 +74,56 @@ fn only_profile_and_member_urns_name_a_member() {
         );
     }
 }
+
+/// A linkup-v2 page of sent invitations with these items.
+fn linkup_v2_sent(items: &str) -> Result<linkedin_network::model::Page, String> {
+    use linkedin_network::http::HttpResponse;
+    use linkedin_network::operations::parse_response;
+    use linkedin_network::query::Resource;
+    let body = format!(
+        r#"{{"success":true,"data":{{"invitations":[{items}],"total_available_results":3,
+        "pagination":{{"offset":0,"count":3,"has_more":false}}}},
+        "metadata":{{"credits_consumed":1,"timestamp":"2026-04-26T10:35:00Z"}}}}"#
+    );
+    let provider = linkedin_network::providers::find("linkup-v2").unwrap();
+    let response = HttpResponse {
+        status: 200,
+        headers: &[],
+        body: &body,
+    };
+    parse_response(
+        provider,
+        Resource::SentInvitations,
+        &response,
+        None,
+        Some(0),
+    )
+    .map_err(|error| error.message)
+}
+
+#[test]
+fn an_empty_bare_id_is_absent_and_equal_bare_ids_agree() {
+    let person = r#""recipient":{"first_name":"Ann"}"#;
+    let page = linkup_v2_sent(&format!(
+        r#"{{"invitation_id":"","entity_urn":"urn:li:invitation:9007199254740993",{person}}},
+           {{"invitation_id":"","id":"77",{person}}},
+           {{"invitation_id":"9007199254740995","id":9007199254740995,{person}}}"#
+    ))
+    .unwrap();
+    let ids: Vec<&str> = page
+        .items
+        .iter()
+        .map(|item| match item {
+            linkedin_network::model::Item::Invitation(invitation) => invitation.id.as_str(),
+            linkedin_network::model::Item::Connection(_) => "a connection",
+        })
+        .collect();
+    assert_eq!(ids, ["9007199254740993", "77", "9007199254740995"]);
+    assert_eq!(page.warnings, Vec::<String>::new());
+    let refused = linkup_v2_sent(&format!(r#"{{"invitation_id":"12","id":"13",{person}}}"#));
+    let message = refused.unwrap_err();
+    assert!(
+        message.contains("(13) disagrees with invitation_id (12)"),
+        "{message}"
+    );
+}

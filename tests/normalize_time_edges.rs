@@ -192,3 +192,30 @@ fn month_names_read_full_abbreviated_or_as_a_prefix_and_nothing_else() {
         assert_eq!(month_number(text), None, "{text}");
     }
 }
+
+#[test]
+fn an_iso_instant_reads_its_zone_as_z_either_case_none_or_an_offset_with_or_without_colon() {
+    let utc = parse_iso("2024-02-15T10:20:30Z").unwrap();
+    assert_eq!(parse_iso("2024-02-15T10:20:30z"), Some(utc));
+    assert_eq!(
+        parse_iso("2024-02-15T10:20:30"),
+        Some(utc),
+        "no zone is UTC"
+    );
+    let hour = 3_600_000;
+    assert_eq!(parse_iso("2024-02-15T10:20:30+01:00"), Some(utc - hour));
+    assert_eq!(parse_iso("2024-02-15T10:20:30+0100"), Some(utc - hour));
+    assert_eq!(
+        parse_iso("2024-02-15T10:20:30-0130"),
+        Some(utc + hour * 3 / 2)
+    );
+    for text in [
+        "2024-02-15T10:20:30z+01:00",
+        "2024-02-15T10:20:30Z+01:00",
+        "2024-02-15T10:20:30+010",
+        "2024-02-15T10:20:30+01000",
+        "2024-02-15T10:20:30+1",
+    ] {
+        assert_eq!(parse_iso(text), None, "{text}");
+    }
+}

@@ -131,8 +131,8 @@ fn write_escaped(out: &mut String, text: &str, ascii_only: bool) {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            0..=0x1f => write_unicode_escape(out, u16::from(byte)),
-            // A UTF-8 lead byte (`index` is a char boundary): its character.
+            // Another control character, or a UTF-8 lead byte (`index` is a
+            // char boundary): its character, as UTF-16 escapes.
             _ => {
                 let character = text
                     .get(index..)

@@ -46,9 +46,10 @@ impl Provider for ConnectSafely {
 
     fn check_credentials(&self, credentials: &Credentials) -> Result<(), Error> {
         Credentials::require(&credentials.api_key, "apiKey", ID)?;
+        // An empty account id passes: it means none (the key's own account).
         match credentials.account_id.as_deref() {
-            Some(account_id) if !account_id.is_empty() => check_token_text(account_id, "accountId"),
-            _ => Ok(()),
+            Some(account_id) => check_token_text(account_id, "accountId"),
+            None => Ok(()),
         }
     }
 
@@ -185,7 +186,7 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
             derived::RATE_LIMIT
         }
         None if contains(&lower, "credit") => derived::NO_CREDITS,
-        None if response.is_success() => derived::UNKNOWN,
+        // A 2xx status says nothing: UNKNOWN.
         None => derived::for_status(response.status),
     };
     let mut error = status_error(ID, response, now_ms);

@@ -1,0 +1,141 @@
+//! What every provider's shared surface promises beside its wire format:
+//! offset providers plan a continuation like a position, never refuse one,
+//! print as their id and offer the actions NOTES lists, each re-issuable;
+//! and ConnectSafely's own edges (its account id, its connection pages'
+//! `limit`, the words of its error envelope).
+
+use linkedin_network::actions::Action;
+use linkedin_network::error::{derived, Error, ErrorCode};
+use linkedin_network::http::HttpResponse;
+use linkedin_network::operations::parse_response;
+use linkedin_network::providers::{self, Provider};
+use linkedin_network::query::{Credentials, Resource};
+
+fn provider(id: &str) -> &'static dyn Provider {
+    providers::find(id).unwrap()
+}
+
+#[test]
+fn an_offset_provider_plans_a_continuation_as_the_position_and_never_refuses_one() {
+    let refusal = Error::new(ErrorCode::ProviderError, "the cursor expired");
+    for provider in providers::all().iter().filter(|p| !p.chained()) {
+        for resource in Resource::ALL {
+            for (offset, count) in [(0, 1), (0, 100), (37, 5), (1_000, 250)] {
+                let first = provider.plan(resource, offset, count).into_iter().next();
+                let next = provider.plan_next(resource, offset, count, Some("ignored"));
+                assert_eq!(
+                    next,
+                    first,
+                    "{} {resource:?} {offset}+{count}",
+                    provider.id()
+                );
+                assert!(next.is_some());
+            }
+        }
+        assert!(
+            !provider.continuation_refused(&refusal),
+            "{}",
+            provider.id()
+        );
+    }
+}
+
+#[test]
+fn a_provider_prints_as_its_id_and_offers_the_actions_its_api_has() {
+    let both = [Action::Withdraw, Action::Accept];
+    let all = [Action::Withdraw, Action::Accept, Action::Ignore];
+    for (id, offered) in [
+        ("linkup-v2", &both[..]),
+        ("linkup-v1", &both[..]),
+        ("connectsafely", &all[..]),
+        ("unipile", &all[..]),
+    ] {
+        let provider = provider(id);
+        assert_eq!(format!("{provider:?}"), id);
+        assert_eq!(provider.actions(), offered, "{id}");
+        for action in all {
+            assert_eq!(
+                provider.action_reissuable(action),
+                offered.contains(&action),
+                "{id} {action:?}: only an offered action may be sent again"
+            );
+        }
+    }
+}
+
+#[test]
+fn connectsafely_checks_a_given_account_id_and_lets_it_be_absent() {
+    let cs = provider("connectsafely");
+    let with = |account: Option<&str>| {
+        cs.check_credentials(&Credentials {
+            api_key: Some("key".into()),
+            account_id: account.map(str::to_string),
+            ..Credentials::default()
+        })
+    };
+    assert!(with(None).is_ok());
+    assert!(with(Some("")).is_ok());
+    assert!(with(Some("696ce9e780e")).is_ok());
+    let error = with(Some("696ce9e780e\n")).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(error.message.contains("accountId"), "{}", error.message);
+}
+
+#[test]
+fn connectsafely_asks_connection_pages_for_their_size_and_invitation_pages_for_none() {
+    let cs = provider("connectsafely");
+    for call in cs.plan(Resource::Connections, 5, 30) {
+        assert_eq!(call.param("limit"), Some(call.count));
+        assert_eq!(call.param("startIndex"), Some(call.offset));
+    }
+    let sent = cs.plan(Resource::SentInvitations, 0, 30);
+    assert_eq!(sent[0].param("limit"), None);
+    assert_eq!(sent[0].param("startIndex"), Some(0));
+}
+
+fn cs_answer(
+    resource: Resource,
+    status: u16,
+    body: &str,
+) -> Result<linkedin_network::model::Page, Error> {
+    let response = HttpResponse {
+        status,
+        headers: &[],
+        body,
+    };
+    parse_response(
+        provider("connectsafely"),
+        resource,
+        &response,
+        None,
+        Some(0),
+    )
+}
+
+#[test]
+fn an_empty_connectsafely_page_ends_the_list_even_at_limit_zero() {
+    let body = r#"{"success":true,"connections":[],"count":0,"startIndex":0,"limit":0}"#;
+    let page = cs_answer(Resource::Connections, 200, body).unwrap();
+    assert!(!page.has_more);
+}
+
+#[test]
+fn connectsafely_error_words_name_the_cause_the_status_does_not() {
+    for (status, words, code) in [
+        (400, "Rate limit exceeded", derived::RATE_LIMIT),
+        (400, "Too many requests, slow down", derived::RATE_LIMIT),
+        (400, "Not enough credits", derived::NO_CREDITS),
+        (400, "bad startIndex", derived::INVALID_PARAMS),
+        (503, "unavailable", derived::SERVER_ERROR),
+        (200, "something odd", derived::UNKNOWN),
+    ] {
+        let body = format!(r#"{{"success":false,"error":"{words}"}}"#);
+        let error = cs_answer(Resource::SentInvitations, status, &body).unwrap_err();
+        assert_eq!(
+            error.provider_code.as_deref(),
+            Some(code),
+            "{status} {words}"
+        );
+        assert_eq!(error.provider_message.as_deref(), Some(words));
+    }
+}
