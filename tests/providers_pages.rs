@@ -53,10 +53,13 @@ fn linkup_v1_first_call_reaches_the_end_of_its_page() {
     }
 }
 
+/// A planned call as (offset, count, credits, start_page, end_page).
+type CallSummary = (u64, u64, u64, Option<u64>, Option<u64>);
+
 #[test]
 fn linkup_v1_plans_ten_pages_a_call_on_the_page_grid() {
     let v1 = provider("linkup-v1");
-    let summary = |offset, limit| -> Vec<(u64, u64, u64, Option<u64>, Option<u64>)> {
+    let summary = |offset, limit| -> Vec<CallSummary> {
         v1.plan(Resource::Connections, offset, limit)
             .iter()
             .map(|c| {
