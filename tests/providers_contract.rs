@@ -139,3 +139,88 @@ fn connectsafely_error_words_name_the_cause_the_status_does_not() {
         assert_eq!(error.provider_message.as_deref(), Some(words));
     }
 }
+
+#[test]
+fn a_status_alone_names_redirects_auth_credits_and_absence() {
+    use linkedin_network::providers::status_error;
+    for (status, code) in [
+        (301, ErrorCode::RedirectRefused),
+        (302, ErrorCode::RedirectRefused),
+        (399, ErrorCode::RedirectRefused),
+        (401, ErrorCode::Auth),
+        (402, ErrorCode::InsufficientCredits),
+        (404, ErrorCode::NotFound),
+        (429, ErrorCode::RateLimited),
+        (400, ErrorCode::ProviderError),
+        (200, ErrorCode::ProviderError),
+    ] {
+        let response = HttpResponse {
+            status,
+            headers: &[],
+            body: "",
+        };
+        assert_eq!(
+            status_error("linkup-v2", &response, None).code,
+            code,
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn linkup_v2_error_codes_win_over_the_status() {
+    for (status, provider_code, code) in [
+        (400, "INVALID_API_KEY", ErrorCode::Auth),
+        (400, "ACCOUNT_INACTIVE", ErrorCode::Auth),
+        (400, "INVALID_ACCOUNT", ErrorCode::NotFound),
+        (400, "RATE_LIMITED", ErrorCode::RateLimited),
+        (400, "INSUFFICIENT_CREDITS", ErrorCode::InsufficientCredits),
+        (401, "INVALID_PARAMS", ErrorCode::ProviderError),
+        (404, "INVALID_ACTION", ErrorCode::ProviderError),
+        (429, "INTERNAL_ERROR", ErrorCode::ProviderError),
+        (401, "SOMETHING_NEW", ErrorCode::Auth),
+        (200, "SOMETHING_NEW", ErrorCode::ProviderError),
+    ] {
+        let body =
+            format!(r#"{{"success":false,"error":{{"code":"{provider_code}","message":"m"}}}}"#);
+        let response = HttpResponse {
+            status,
+            headers: &[],
+            body: &body,
+        };
+        let error = parse_response(
+            provider("linkup-v2"),
+            Resource::Connections,
+            &response,
+            None,
+            Some(0),
+        )
+        .unwrap_err();
+        assert_eq!(error.code, code, "{status} {provider_code}");
+        assert_eq!(error.provider_code.as_deref(), Some(provider_code));
+    }
+}
+
+#[test]
+fn a_default_host_is_a_valid_base_url_and_unipile_has_none() {
+    use linkedin_network::query::base_url;
+    for provider in providers::all() {
+        let default = provider.default_base_url();
+        match provider.id() {
+            "unipile" => {
+                let error = base_url(None, default).unwrap_err();
+                assert_eq!(error.code, ErrorCode::InvalidInput);
+                assert!(
+                    error.message.starts_with("baseUrl is required"),
+                    "{}",
+                    error.message
+                );
+            }
+            id => {
+                assert!(default.starts_with("https://"), "{id}");
+                assert_eq!(base_url(None, default).unwrap(), default);
+                assert_eq!(base_url(Some(default), "").unwrap(), default, "{id}");
+            }
+        }
+    }
+}

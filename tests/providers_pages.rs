@@ -143,3 +143,57 @@ fn linkup_v2_without_has_more_has_more_while_short_of_the_total() {
     assert!(!page(6).has_more);
     assert!(!page(5).has_more);
 }
+
+fn person_of(page: &Page, index: usize) -> &linkedin_network::model::Person {
+    match &page.items[index] {
+        linkedin_network::model::Item::Connection(connection) => &connection.person,
+        linkedin_network::model::Item::Invitation(invitation) => &invitation.person,
+    }
+}
+
+#[test]
+fn connectsafely_reads_every_person_field_an_item_carries() {
+    let body = r#"{"success":true,"startIndex":0,"limit":12,"connections":[
+        {"firstName":"Grace","vanityName":"grace-h","memberId":"ACoAAB1","memberUrn":"urn:li:fsd_profile:ACoAAB1",
+         "profilePicture":"https://media.licdn.com/p.jpg","profileUrl":"https://www.linkedin.com/in/grace-h/"},
+        {"firstName":"Alan","profileUrl":"https://www.linkedin.com/in/alan-t-99"}]}"#;
+    let page = answer("connectsafely", 200, body, None).unwrap();
+    let grace = person_of(&page, 0);
+    assert_eq!(grace.member_id.as_deref(), Some("ACoAAB1"));
+    assert_eq!(
+        grace.member_urn.as_deref(),
+        Some("urn:li:fsd_profile:ACoAAB1")
+    );
+    assert_eq!(
+        grace.picture_url.as_deref(),
+        Some("https://media.licdn.com/p.jpg")
+    );
+    let alan = person_of(&page, 1);
+    assert_eq!(
+        alan.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/alan-t-99")
+    );
+    assert_eq!(alan.public_identifier.as_deref(), Some("alan-t-99"));
+
+    let sent = r#"{"success":true,"startIndex":0,"invitations":[{"invitationId":"7","memberId":"ACoAAJ",
+        "profile":{"firstName":"Jane","profileUrl":"https://www.linkedin.com/in/jane"}}]}"#;
+    let response = HttpResponse {
+        status: 200,
+        headers: &[],
+        body: sent,
+    };
+    let page = parse_response(
+        provider("connectsafely"),
+        Resource::SentInvitations,
+        &response,
+        None,
+        Some(0),
+    )
+    .unwrap();
+    let jane = person_of(&page, 0);
+    assert_eq!(jane.member_id.as_deref(), Some("ACoAAJ"));
+    assert_eq!(
+        jane.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/jane")
+    );
+}

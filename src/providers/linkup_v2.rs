@@ -201,7 +201,7 @@ fn envelope_error(root: &Obj<'_, '_>, response: &HttpResponse<'_>, now_ms: Optio
         Some("RATE_LIMITED") => ErrorCode::RateLimited,
         Some("INSUFFICIENT_CREDITS") => ErrorCode::InsufficientCredits,
         Some("INVALID_ACTION" | "INVALID_PARAMS" | "INTERNAL_ERROR") => ErrorCode::ProviderError,
-        _ if response.is_success() => ErrorCode::ProviderError,
+        // Else the status's code (a 2xx status: PROVIDER_ERROR).
         _ => mapped.code,
     };
     if code == Some("RATE_LIMITED") {
