@@ -35,7 +35,8 @@ const removed = listed("removed.txt");
 
 const paths = process.argv.slice(2).filter((path) => existsSync(path));
 const batches = [];
-const recaught = new Set();
+// What the recheck (longer timeout, tests added since) said of a survivor.
+const rechecked = new Map();
 const outcomes = [];
 for (const path of paths) {
   const dir = dirname(dirname(path));
@@ -47,7 +48,7 @@ for (const path of paths) {
   let again = "–";
   if (existsSync(recheck)) {
     const rerun = read(recheck).filter((o) => o.scenario?.Mutant);
-    for (const o of rerun) if (o.summary === "CaughtMutant" || o.summary === "Timeout") recaught.add(key(o.scenario.Mutant.name));
+    for (const o of rerun) rechecked.set(key(o.scenario.Mutant.name), o.summary);
     again = `${rerun.length}`;
   }
   const count = own.filter((o) => o.scenario?.Mutant).length;
@@ -66,8 +67,9 @@ for (const outcome of outcomes) {
   const row = folders.get(folder) ?? { caught: 0, recaught: 0, missed: 0, timeout: 0, unviable: 0, equivalent: 0, removed: 0 };
   let kind = SUMMARY[outcome.summary] ?? "missed";
   const id = key(mutant.name);
-  if (kind === "missed" && recaught.has(id)) kind = "recaught";
-  else if (kind === "missed" && equivalent.has(id)) kind = "equivalent";
+  const again = rechecked.get(id);
+  if ((kind === "missed" || kind === "timeout") && again) kind = again === "CaughtMutant" ? "recaught" : (SUMMARY[again] ?? "missed");
+  if (kind === "missed" && equivalent.has(id)) kind = "equivalent";
   else if (kind === "missed" && removed.has(id)) kind = "removed";
   row[kind] += 1;
   folders.set(folder, row);

@@ -224,3 +224,81 @@ fn a_default_host_is_a_valid_base_url_and_unipile_has_none() {
         }
     }
 }
+
+#[test]
+fn unipile_says_a_refused_cursor_expired_only_when_the_call_carried_one() {
+    let unipile = provider("unipile");
+    let body = r#"{"status":400,"type":"errors/invalid_parameters","title":"Invalid parameters"}"#;
+    let other = r#"{"status":400,"type":"errors/missing_parameters","title":"Missing"}"#;
+    let response = |body: &'static str| HttpResponse {
+        status: 400,
+        headers: &[],
+        body,
+    };
+    let chained = unipile
+        .plan_next(Resource::Connections, 100, 100, Some("cursor-2"))
+        .unwrap();
+    let head = unipile
+        .plan_next(Resource::Connections, 0, 100, None)
+        .unwrap();
+    let message = |body, call: &linkedin_network::plan::PlannedCall| {
+        parse_response(
+            unipile,
+            Resource::Connections,
+            &response(body),
+            Some(call),
+            Some(0),
+        )
+        .unwrap_err()
+        .message
+    };
+    let expired = "the request carried a cursor";
+    assert!(message(body, &chained).contains(expired));
+    assert!(!message(body, &head).contains(expired));
+    assert!(!message(other, &chained).contains(expired));
+    let refused = parse_response(
+        unipile,
+        Resource::Connections,
+        &response(body),
+        Some(&chained),
+        Some(0),
+    )
+    .unwrap_err();
+    assert!(unipile.continuation_refused(&refused));
+    let not = parse_response(
+        unipile,
+        Resource::Connections,
+        &response(other),
+        Some(&chained),
+        Some(0),
+    )
+    .unwrap_err();
+    assert!(!unipile.continuation_refused(&not));
+}
+
+#[test]
+fn linkup_v1_asks_for_the_pages_of_a_call_given_without_them() {
+    use linkedin_network::plan::PlannedCall;
+    use linkedin_network::query::Target;
+    let v1 = provider("linkup-v1");
+    let target = Target {
+        base_url: v1.default_base_url().to_string(),
+        credentials: Credentials {
+            api_key: Some("key".into()),
+            login_token: Some("token".into()),
+            ..Credentials::default()
+        },
+        resource: Resource::Connections,
+        invitation_type: None,
+    };
+    let call = PlannedCall {
+        offset: 30,
+        count: 10,
+        credits: 1,
+        upstream_calls: 1,
+        params: Default::default(),
+    };
+    let body = v1.build_request(&target, &call).unwrap().body.unwrap();
+    assert!(body.contains(r#""start_page":4"#), "{body}");
+    assert!(body.contains(r#""end_page":4"#), "{body}");
+}
