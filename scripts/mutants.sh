@@ -4,7 +4,8 @@
 # each into target/mutants/<batch>/, then writes the per-folder summary of
 # every batch that has a result to tests/mutants/SUMMARY.md.
 # MUTANTS_SHARD=k/n splits each batch; MUTANTS_JOBS sets the parallel jobs;
-# MUTANTS_TIMEOUT (default 20 s; a batch's tests take 1-3 s) ends a mutant that loops.
+# MUTANTS_TIMEOUT (default 20 s; a batch's tests take 1-3 s, 20 on a loaded
+# machine; 60 s in a recheck) ends a mutant that loops.
 # MUTANTS_RECHECK=1 runs again only the mutants each batch missed (after tests
 # were added for them), into target/mutants/<batch>/recheck/; the summary
 # counts a mutant caught there as caught, and says so.
@@ -26,6 +27,7 @@ for batch in $wanted; do
   files=$(cut -f2 <<<"$line")
   tests=$(cut -f3 <<<"$line")
   args=()
+  timeout=
   for pattern in $files; do args+=(-f "$pattern"); done
   args+=(--cargo-arg=--lib)
   for target in $tests; do args+=("--cargo-arg=--test=$target"); done
@@ -37,15 +39,17 @@ for batch in $wanted; do
     if [[ ${#patterns[@]} -eq 0 ]]; then continue; fi
     for pattern in "${patterns[@]}"; do args+=(--re "$pattern"); done
     out=$out/recheck
+    timeout=${MUTANTS_TIMEOUT:-60}
   elif [[ -n "${MUTANTS_SHARD:-}" ]]; then
     args+=(--shard "$MUTANTS_SHARD")
   fi
+  timeout=${timeout:-${MUTANTS_TIMEOUT:-20}}
   rm -rf "$out"
   mkdir -p "$out"
   echo "[mutants] batch $batch${MUTANTS_RECHECK:+ (recheck)}: $files (tests: --lib $tests)"
   # cargo-mutants exits non-zero when a mutant survives: the summary says which.
   set +e
-  cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout "${MUTANTS_TIMEOUT:-20}" --profile mutants -o "$out" "${args[@]}"
+  cargo mutants -j "${MUTANTS_JOBS:-2}" --timeout "$timeout" --profile mutants -o "$out" "${args[@]}"
   code=$?
   set -e
   printf '%s\t%s\t%s\t%s\n' "$batch" "$files" "$tests" "$(date -u +%Y-%m-%d)" > "$out/batch.tsv"
