@@ -1,0 +1,21 @@
+//! Edges of the client's pure parts that its runs rarely reach (survivors
+//! of `make mutants` in src/client): how a refused redirect is told with
+//! and without its status.
+
+use linkedin_network::client::call::transport_error;
+use linkedin_network::client::transport::TransportError;
+use linkedin_network::error::ErrorCode;
+
+#[test]
+fn a_redirect_is_refused_with_its_status_or_as_an_opaque_one() {
+    let seen = transport_error("linkup-v2", TransportError::Redirect { status: 302 });
+    assert_eq!(seen.code, ErrorCode::RedirectRefused);
+    assert_eq!(seen.status, Some(302));
+    assert!(seen.message.starts_with("linkup-v2 answered HTTP 302 (a redirect);"), "{}", seen.message);
+    // A browser's opaque redirect (status 0): no status to give.
+    let opaque = transport_error("linkup-v2", TransportError::Redirect { status: 0 });
+    assert_eq!(opaque.code, ErrorCode::RedirectRefused);
+    assert_eq!(opaque.status, None);
+    assert!(opaque.message.starts_with("linkup-v2 answered a redirect;"), "{}", opaque.message);
+    assert!(!seen.retryable && !opaque.retryable);
+}
