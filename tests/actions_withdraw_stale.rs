@@ -174,6 +174,26 @@ fn max_and_max_credits_withdraw_the_oldest_and_say_more_remain() {
 }
 
 #[test]
+fn a_retried_withdrawal_counts_against_max_requests() {
+    // One request reads the 25 pending; the first withdrawal takes two (a
+    // 500 that did nothing, then the repeat), so 4 requests buy only two.
+    let faults = [Fault::ServerError { acted: false }];
+    let run = setup(FakeActions::new("linkup-v2", &AGES, 0).with_faults(&faults));
+    let (done, _) = ran(
+        &run,
+        StaleRequest {
+            max_requests: Some(4),
+            ..request(21)
+        },
+        CancelToken::new(),
+    );
+    assert_eq!(withdrawn_ages(&run.fake), [90, 70]);
+    assert_eq!((done.requests, run.transport.requests() as u64), (4, 4));
+    assert_eq!(done.stop_reason, StaleStop::MaxRequests);
+    assert!(!done.complete);
+}
+
+#[test]
 fn a_budget_that_cannot_read_the_whole_list_withdraws_nothing() {
     let fake = FakeActions::new("linkup-v1", &AGES, 0);
     let cut = setup(fake);

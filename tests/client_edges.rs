@@ -11,11 +11,53 @@ fn a_redirect_is_refused_with_its_status_or_as_an_opaque_one() {
     let seen = transport_error("linkup-v2", TransportError::Redirect { status: 302 });
     assert_eq!(seen.code, ErrorCode::RedirectRefused);
     assert_eq!(seen.status, Some(302));
-    assert!(seen.message.starts_with("linkup-v2 answered HTTP 302 (a redirect);"), "{}", seen.message);
+    assert!(
+        seen.message
+            .starts_with("linkup-v2 answered HTTP 302 (a redirect);"),
+        "{}",
+        seen.message
+    );
     // A browser's opaque redirect (status 0): no status to give.
     let opaque = transport_error("linkup-v2", TransportError::Redirect { status: 0 });
     assert_eq!(opaque.code, ErrorCode::RedirectRefused);
     assert_eq!(opaque.status, None);
-    assert!(opaque.message.starts_with("linkup-v2 answered a redirect;"), "{}", opaque.message);
+    assert!(
+        opaque.message.starts_with("linkup-v2 answered a redirect;"),
+        "{}",
+        opaque.message
+    );
     assert!(!seen.retryable && !opaque.retryable);
+}
+
+#[test]
+fn a_stop_reason_has_its_public_name_in_json() {
+    use linkedin_network::client::budget::StopReason;
+    use linkedin_network::json::to_json_string;
+    for (reason, name) in [
+        (StopReason::End, "end"),
+        (StopReason::MaxItems, "maxItems"),
+        (StopReason::MaxCredits, "maxCredits"),
+        (StopReason::MaxRequests, "maxRequests"),
+    ] {
+        assert_eq!(reason.as_str(), name);
+        assert_eq!(to_json_string(&reason), format!("\"{name}\""));
+    }
+}
+
+#[test]
+fn a_retry_may_take_the_last_request_of_the_budget_and_no_more() {
+    use linkedin_network::client::budget::{Budgets, Spend, StopReason};
+    let budgets = Budgets {
+        max_requests: Some(3),
+        ..Budgets::default()
+    };
+    let spent = |requests| Spend {
+        requests,
+        ..Spend::default()
+    };
+    assert_eq!(budgets.allows_attempt(&spent(2)), Ok(()));
+    assert_eq!(
+        budgets.allows_attempt(&spent(3)),
+        Err(StopReason::MaxRequests)
+    );
 }

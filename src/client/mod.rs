@@ -299,10 +299,8 @@ impl<T: Transport + 'static, C: Timer + 'static> Client<T, C> {
         let spec = RunSpec {
             start,
             end: max_items.map(|max| start.saturating_add(max)),
-            budgets: Budgets {
-                max_items,
-                ..request.budgets
-            },
+            // `end` is what stops a run at its item budget.
+            budgets: request.budgets,
             concurrency: request
                 .concurrency
                 .unwrap_or(self.shared.settings.concurrency),
