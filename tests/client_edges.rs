@@ -61,3 +61,37 @@ fn a_retry_may_take_the_last_request_of_the_budget_and_no_more() {
         Err(StopReason::MaxRequests)
     );
 }
+
+#[test]
+fn the_duplicate_window_remembers_the_last_thousand_identities() {
+    use linkedin_network::client::dedupe::{RecentIdentities, WINDOW};
+    let mut recent = RecentIdentities::default();
+    let id = |n: usize| format!("urn:li:invitation:{n}");
+    for n in 0..WINDOW {
+        assert!(recent.insert(&id(n)));
+    }
+    assert!(recent.contains(&id(0)), "a full window forgets nothing");
+    assert!(!recent.insert(&id(0)), "a repeat inside the window");
+    assert!(recent.insert(&id(WINDOW)));
+    assert!(!recent.contains(&id(0)), "the oldest leaves");
+    assert!(recent.contains(&id(1)) && recent.contains(&id(WINDOW)));
+    assert_eq!(recent.newest(WINDOW + 5).len(), WINDOW);
+}
+
+#[test]
+fn a_run_keeps_fifty_warnings_and_counts_the_rest() {
+    use linkedin_network::client::report::Warnings;
+    let mut warnings = Warnings::default();
+    for n in 0..49 {
+        warnings.push(format!("w{n}"));
+    }
+    warnings.extend(vec!["w49".into(), "w50".into(), "w51".into()]);
+    let shown = warnings.with_duplicates(2);
+    assert_eq!(shown.len(), 52);
+    assert_eq!(shown[49], "w49");
+    assert_eq!(shown[50], "2 more warnings not shown");
+    assert!(shown[51].starts_with("2 duplicate item(s) dropped"));
+    let mut few = Warnings::default();
+    few.extend(vec!["only".into()]);
+    assert_eq!(few.with_duplicates(0), ["only"]);
+}
