@@ -305,3 +305,35 @@ fn iterate_and_collect_validate_invitation_type_before_any_request() {
         "ORGANIZATION"
     );
 }
+
+#[test]
+fn a_typed_cursor_resumes_with_its_type_given_again_or_not_at_all() {
+    let tag =
+        linkedin_network::client::binding::account_tag_hex("linkup-v2", &support::credentials());
+    let typed = Cursor {
+        provider: "linkup-v2".into(),
+        resource: Resource::SentInvitations,
+        invitation_type: Some("ORGANIZATION".into()),
+        offset: 10,
+        total: None,
+        recent: vec![],
+        chain: None,
+        account: tag,
+    }
+    .encode();
+    for given in [None, Some("ORGANIZATION")] {
+        let api = FakeApi::new("linkup-v2", 50);
+        let (client, transport, clock) = honest_client(&api, Settings::default());
+        let request = RunRequest {
+            cursor: Some(typed.clone()),
+            invitation_type: given.map(str::to_string),
+            ..RunRequest::default()
+        };
+        collect_on(&client, &clock, Resource::SentInvitations, request).unwrap();
+        let sent = transport.log.borrow().sent[0].json();
+        assert_eq!(
+            sent["params"]["invitation_type"], "ORGANIZATION",
+            "{given:?}"
+        );
+    }
+}
