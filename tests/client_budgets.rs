@@ -155,6 +155,23 @@ fn credits_of_an_attempt_that_got_no_answer_count_as_spent_for_the_budget() {
     assert_eq!(result.stop_reason, StopReason::MaxCredits);
 }
 
+#[test]
+fn credits_of_an_attempt_that_timed_out_count_as_spent_for_the_budget() {
+    // No answer within the timeout: the provider may still have charged.
+    let budgets = Budgets {
+        max_credits: Some(3),
+        ..Budgets::default()
+    };
+    let (result, _, transport) =
+        collect_with("linkup-v2", 145, budgets, |api, sent, index| match index {
+            1 => status(10 * 60 * 1_000, 200, &[]),
+            _ => api.answer(sent),
+        });
+    assert_eq!(transport.requests(), 2);
+    assert_eq!(result.items.len(), 100);
+    assert_eq!(result.stop_reason, StopReason::MaxCredits);
+}
+
 /// A fault the provider may answer a request with; the bool says whether the
 /// provider charged before the answer was lost.
 #[derive(Debug, Clone)]
