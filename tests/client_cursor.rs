@@ -337,3 +337,39 @@ fn a_typed_cursor_resumes_with_its_type_given_again_or_not_at_all() {
         );
     }
 }
+
+#[test]
+fn a_cursor_may_carry_a_total_up_to_a_hundred_million_and_not_past_it() {
+    let tag =
+        linkedin_network::client::binding::account_tag_hex("linkup-v2", &support::credentials());
+    let with_total = |total| {
+        Cursor {
+            provider: "linkup-v2".into(),
+            resource: Resource::SentInvitations,
+            invitation_type: None,
+            offset: 10,
+            total: Some(total),
+            recent: vec![],
+            chain: None,
+            account: tag.clone(),
+        }
+        .encode()
+    };
+    let api = FakeApi::new("linkup-v2", 50);
+    let (client, _, clock) = honest_client(&api, Settings::default());
+    let resume = |cursor| {
+        let request = RunRequest {
+            cursor: Some(cursor),
+            ..RunRequest::default()
+        };
+        collect_on(&client, &clock, Resource::SentInvitations, request)
+    };
+    assert!(resume(with_total(100_000_000)).is_ok());
+    let error = resume(with_total(100_000_001)).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(
+        error.message.starts_with("cursor holds a position past"),
+        "{}",
+        error.message
+    );
+}
