@@ -95,3 +95,33 @@ fn a_run_keeps_fifty_warnings_and_counts_the_rest() {
     few.extend(vec!["only".into()]);
     assert_eq!(few.with_duplicates(0), ["only"]);
 }
+
+#[test]
+fn jitter_is_xorshift64_star_and_spreads_over_the_unit_interval() {
+    use linkedin_network::client::retry::Jitter;
+    // Vigna's xorshift64* (shifts 12, 25, 27; multiplier 0x2545F4914F6CDD1D),
+    // its top 53 bits as a fraction: written here from the published algorithm.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15 | 1;
+    let mut reference = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut jitter = Jitter::new(0x9e37_79b9_7f4a_7c15);
+    let draws: Vec<f64> = (0..10_000).map(|_| jitter.next_unit()).collect();
+    for (index, draw) in draws.iter().enumerate().take(100) {
+        assert_eq!(*draw, reference(), "draw {index}");
+    }
+    assert!(draws.iter().all(|d| (0.0..1.0).contains(d)));
+    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+    assert!((0.48..0.52).contains(&mean), "{mean}");
+    let mut tenths = [0usize; 10];
+    for draw in &draws {
+        tenths[(draw * 10.0) as usize] += 1;
+    }
+    assert!(
+        tenths.iter().all(|&n| (900..1100).contains(&n)),
+        "{tenths:?}"
+    );
+}
