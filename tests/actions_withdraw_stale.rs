@@ -207,6 +207,8 @@ fn a_budget_that_cannot_read_the_whole_list_withdraws_nothing() {
     );
     assert!(cut.fake.effects().is_empty());
     assert!(done.results.is_empty());
+    // The read itself keeps to the budget: one page of three.
+    assert_eq!((done.credits_used, cut.fake.charged()), (1, 1));
     assert_eq!(done.stop_reason, StaleStop::MaxCredits);
     assert!(!done.complete);
 }
