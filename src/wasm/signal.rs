@@ -3,10 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
 
 use crate::client::CancelToken;
 use crate::error::Error;
-use crate::wasm::bindings::AbortSignal;
 
 pub struct SignalLink {
     listening: Option<(AbortSignal, Closure<dyn FnMut()>)>,
@@ -33,7 +33,9 @@ impl SignalLink {
         let token = cancel.clone();
         let watched: AbortSignal = JsValue::clone(&signal).unchecked_into();
         let listener = Closure::<dyn FnMut()>::new(move || cancel_for(&watched, &token));
-        signal.add_event_listener("abort", listener.as_ref().unchecked_ref());
+        signal
+            .add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref())
+            .map_err(|_| Error::invalid_input("signal", "must be an AbortSignal"))?;
         Ok(SignalLink {
             listening: Some((signal, listener)),
         })
@@ -43,8 +45,7 @@ impl SignalLink {
 /// Cancels `cancel` as the signal's reason says: a `TimeoutError`
 /// (`AbortSignal.timeout()`) is a deadline, anything else an abort.
 fn cancel_for(signal: &AbortSignal, cancel: &CancelToken) {
-    let name = js_sys::Reflect::get(signal, &JsValue::from_str("reason"))
-        .and_then(|reason| js_sys::Reflect::get(&reason, &JsValue::from_str("name")))
+    let name = js_sys::Reflect::get(&signal.reason(), &JsValue::from_str("name"))
         .ok()
         .and_then(|name| name.as_string());
     if name.as_deref() == Some("TimeoutError") {
@@ -57,7 +58,9 @@ fn cancel_for(signal: &AbortSignal, cancel: &CancelToken) {
 impl Drop for SignalLink {
     fn drop(&mut self) {
         if let Some((signal, listener)) = &self.listening {
-            signal.remove_event_listener("abort", listener.as_ref().unchecked_ref());
+            // A listener that cannot be removed is dropped with the link anyway.
+            let _ = signal
+                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
         }
     }
 }
