@@ -59,6 +59,8 @@ done
   echo "# Mutation testing: cargo-mutants $VERSION"
   echo
   node scripts/mutants-summary.mjs target/mutants/*/mutants.out/outcomes.json
+  # What the table cannot say (the machine, what was run when): kept by hand.
+  if [[ -f tests/mutants/notes.md ]]; then echo; cat tests/mutants/notes.md; fi
 } > tests/mutants/SUMMARY.md
 cat tests/mutants/SUMMARY.md
 exit "$status"

@@ -154,7 +154,7 @@ fn person_of(page: &Page, index: usize) -> &linkedin_network::model::Person {
 #[test]
 fn connectsafely_reads_every_person_field_an_item_carries() {
     let body = r#"{"success":true,"startIndex":0,"limit":12,"connections":[
-        {"firstName":"Grace","vanityName":"grace-h","memberId":"ACoAAB1","memberUrn":"urn:li:fsd_profile:ACoAAB1",
+        {"firstName":"Grace","vanityName":"grace-h","memberId":"ACoAAB1","memberUrn":"urn:li:member:987",
          "profilePicture":"https://media.licdn.com/p.jpg","profileUrl":"https://www.linkedin.com/in/grace-h/"},
         {"firstName":"Alan","profileUrl":"https://www.linkedin.com/in/alan-t-99"}]}"#;
     let page = answer("connectsafely", 200, body, None).unwrap();
@@ -162,7 +162,7 @@ fn connectsafely_reads_every_person_field_an_item_carries() {
     assert_eq!(grace.member_id.as_deref(), Some("ACoAAB1"));
     assert_eq!(
         grace.member_urn.as_deref(),
-        Some("urn:li:fsd_profile:ACoAAB1")
+        Some("urn:li:member:987")
     );
     assert_eq!(
         grace.picture_url.as_deref(),
