@@ -302,3 +302,75 @@ fn linkup_v1_asks_for_the_pages_of_a_call_given_without_them() {
     assert!(body.contains(r#""start_page":4"#), "{body}");
     assert!(body.contains(r#""end_page":4"#), "{body}");
 }
+
+#[test]
+fn a_provider_reports_a_total_exactly_where_its_pages_carry_one() {
+    macro_rules! page {
+        ($id:literal, $resource:ident, $file:literal) => {
+            (
+                $id,
+                Resource::$resource,
+                include_str!(concat!("../benches/fixtures/", $file)),
+            )
+        };
+    }
+    let pages = [
+        page!(
+            "linkup-v2",
+            SentInvitations,
+            "linkup-v2.sentInvitations.json"
+        ),
+        page!(
+            "linkup-v2",
+            ReceivedInvitations,
+            "linkup-v2.receivedInvitations.json"
+        ),
+        page!("linkup-v2", Connections, "linkup-v2.connections.json"),
+        page!(
+            "linkup-v1",
+            SentInvitations,
+            "linkup-v1.sentInvitations.json"
+        ),
+        page!(
+            "linkup-v1",
+            ReceivedInvitations,
+            "linkup-v1.receivedInvitations.json"
+        ),
+        page!("linkup-v1", Connections, "linkup-v1.connections.json"),
+        page!(
+            "connectsafely",
+            SentInvitations,
+            "connectsafely.sentInvitations.json"
+        ),
+        page!(
+            "connectsafely",
+            ReceivedInvitations,
+            "connectsafely.receivedInvitations.json"
+        ),
+        page!(
+            "connectsafely",
+            Connections,
+            "connectsafely.connections.json"
+        ),
+        page!("unipile", SentInvitations, "unipile.sentInvitations.json"),
+        page!(
+            "unipile",
+            ReceivedInvitations,
+            "unipile.receivedInvitations.json"
+        ),
+        page!("unipile", Connections, "unipile.connections.json"),
+    ];
+    for (id, resource, body) in pages {
+        let response = HttpResponse {
+            status: 200,
+            headers: &[],
+            body,
+        };
+        let page = parse_response(provider(id), resource, &response, None, Some(0)).unwrap();
+        assert_eq!(
+            provider(id).reports_total(resource),
+            page.total.is_some(),
+            "{id} {resource:?}"
+        );
+    }
+}

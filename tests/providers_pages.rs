@@ -160,10 +160,7 @@ fn connectsafely_reads_every_person_field_an_item_carries() {
     let page = answer("connectsafely", 200, body, None).unwrap();
     let grace = person_of(&page, 0);
     assert_eq!(grace.member_id.as_deref(), Some("ACoAAB1"));
-    assert_eq!(
-        grace.member_urn.as_deref(),
-        Some("urn:li:member:987")
-    );
+    assert_eq!(grace.member_urn.as_deref(), Some("urn:li:member:987"));
     assert_eq!(
         grace.picture_url.as_deref(),
         Some("https://media.licdn.com/p.jpg")
