@@ -60,6 +60,22 @@ fn a_retry_may_take_the_last_request_of_the_budget_and_no_more() {
         budgets.allows_attempt(&spent(3)),
         Err(StopReason::MaxRequests)
     );
+    // Credits: what is spent, at risk and reserved may reach the budget, not pass it.
+    let credits = Budgets {
+        max_credits: Some(3),
+        ..Budgets::default()
+    };
+    let committed = |used, at_risk, reserved| Spend {
+        credits_used: used,
+        credits_at_risk: at_risk,
+        credits_reserved: reserved,
+        ..Spend::default()
+    };
+    assert_eq!(credits.allows_attempt(&committed(1, 1, 1)), Ok(()));
+    assert_eq!(
+        credits.allows_attempt(&committed(1, 2, 1)),
+        Err(StopReason::MaxCredits)
+    );
 }
 
 #[test]
